@@ -1,0 +1,16 @@
+/**
+ * vanban's only public entry. Everything a caller may rely on is exported here; the stage
+ * folders are internal.
+ */
+export { extract, extractBytes, type ExtractOptions, type ExtractBytesOptions } from "./pipeline/run.js";
+export { loadPipeline, defaultPipeline, pipelineConfigSchema, type PipelineConfig } from "./pipeline/config.js";
+export { VanbanError, asFailure, failureSchema, type Failure, type FailureCode } from "./errors.js";
+export {
+  vanbanDocumentSchema,
+  documentJsonSchema,
+  SCHEMA_VERSION,
+  type VanbanDocument,
+  type Citation,
+  type Task,
+  type Warning,
+} from "./schema/document.js";
