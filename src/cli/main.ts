@@ -1,0 +1,132 @@
+import { readFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { basename, join } from "node:path";
+import {
+  asFailure,
+  defaultPipeline,
+  extractBytes,
+  loadPipeline,
+  type Failure,
+  type PipelineConfig,
+  type VanbanDocument,
+} from "../index.js";
+import { packageRoot } from "../package-root.js";
+import { outputName, parseCommand, UsageError, type ExtractCommand } from "./args.js";
+import { osReason, readInput, writeFileAtomic } from "./files.js";
+import { extractHelp, mainHelp } from "./help.js";
+
+export const EXIT = { ok: 0, inputFailed: 1, usage: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** Where the CLI writes: stdout is data only, everything for people goes to stderr. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  let command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`vanban: ${error.message}\nTry '${error.helpCommand}'.\n`);
+    return EXIT.usage;
+  }
+  switch (command.kind) {
+    case "help":
+      io.stdout(command.topic === "main" ? mainHelp(version()) : extractHelp());
+      return EXIT.ok;
+    case "version":
+      io.stdout(`${version()}\n`);
+      return EXIT.ok;
+    case "extract":
+      return runExtract(command, io);
+  }
+}
+
+async function runExtract(command: ExtractCommand, io: Io): Promise<ExitCode> {
+  let config: PipelineConfig;
+  try {
+    config = command.pipelinePath === null ? defaultPipeline() : loadPipeline(command.pipelinePath);
+  } catch (error) {
+    io.stderr(`vanban: ${pipelineProblem(command.pipelinePath, error)}\n`);
+    return EXIT.usage;
+  }
+  if (command.outDir !== null) {
+    try {
+      await mkdir(command.outDir, { recursive: true });
+    } catch (error) {
+      io.stderr(`vanban: cannot create output folder ${command.outDir}: ${osReason(error)}\n`);
+      return EXIT.inputFailed;
+    }
+  }
+
+  let failed = 0;
+  for (const file of command.files) {
+    const outcome = await extractFile(file, config);
+    if ("failure" in outcome) {
+      failed++;
+      io.stderr(`vanban: ${file}: ${outcome.failure.code}: ${oneLine(outcome.failure.message)}\n`);
+      continue;
+    }
+    if (command.outDir === null) {
+      const indent = command.pretty && command.files.length === 1 ? 2 : undefined;
+      io.stdout(`${JSON.stringify(outcome.document, null, indent)}\n`);
+      continue;
+    }
+    const outPath = join(command.outDir, outputName(file));
+    try {
+      await writeFileAtomic(outPath, `${JSON.stringify(outcome.document, null, 2)}\n`);
+    } catch (error) {
+      failed++;
+      io.stderr(`vanban: ${file}: cannot write ${outPath}: ${osReason(error)}\n`);
+    }
+  }
+  return failed === 0 ? EXIT.ok : EXIT.inputFailed;
+}
+
+async function extractFile(file: string, config: PipelineConfig): Promise<{ document: VanbanDocument } | { failure: Failure }> {
+  try {
+    const bytes = await readInput(file, config.limits.maxBytes);
+    return { document: extractBytes(bytes, { fileName: basename(file), config }) };
+  } catch (error) {
+    return { failure: asFailure(error, file) };
+  }
+}
+
+function pipelineProblem(path: string | null, error: unknown): string {
+  const shown = path ?? "pipelines/default.json";
+  if (error instanceof SyntaxError) return `invalid pipeline definition ${shown}: not JSON: ${error.message}`;
+  if (error instanceof Error && "code" in error) return `cannot read pipeline definition ${shown}: ${osReason(error)}`;
+  // loadPipeline's own message already names the file and lists zod's reasons.
+  return error instanceof Error ? error.message : String(error);
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, " ").trim();
+}
+
+function version(): string {
+  const manifest: unknown = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8"));
+  const value = typeof manifest === "object" && manifest !== null && "version" in manifest ? manifest.version : undefined;
+  return typeof value === "string" ? value : "unknown";
+}
+
+/** Entry point of bin/vanban.js: runs `main` on the process's arguments and streams. */
+export async function run(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    // The reader went away (`vanban extract ... | head`): stop quietly instead of a stack trace.
+    if (error.code === "EPIPE") process.exit(EXIT.inputFailed);
+    throw error;
+  });
+  try {
+    process.exitCode = await main(argv, {
+      stdout: (text) => void process.stdout.write(text),
+      stderr: (text) => void process.stderr.write(text),
+    });
+  } catch (error) {
+    process.stderr.write(`vanban: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT.inputFailed;
+  }
+}

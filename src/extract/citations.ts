@@ -1,0 +1,210 @@
+import type { Citation, CitationRelation, DocumentTypeCode, Span, Warning } from "../schema/document.js";
+import type { Line } from "../normalise/normalise.js";
+import { dateRightAfter, DATE_SOURCE, findDates } from "../text/dates.js";
+import { fold } from "../text/fold.js";
+import { findNumbers, typeOfNumber, type FoundNumber } from "../text/numbers.js";
+import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
+import { CITATION_RELATION_CUES } from "../vocabulary/relations.js";
+import { extracted, span, warning, type Extracted, type ExtractContext } from "./context.js";
+import { subjectOf } from "./units.js";
+
+/**
+ * Citations, as eyecite does it: find every số ký hiệu, read the type word before it and the
+ * date and issuer after it, the relation the sentence gives it and the short name the document
+ * defines for it; then merge repeated mentions of one document.
+ */
+
+const TYPE_WORDS = DOCUMENT_TYPES.filter((t) => t.code !== "KHAC")
+  .flatMap((t) => [t.name, ...(t.aliases ?? [])].map((name) => ({ name, code: t.code })))
+  .sort((a, b) => b.name.length - a.name.length);
+
+const TYPE_WORD_SOURCE = TYPE_WORDS.map((t) => t.name).join("|");
+/** The type word right before a number: "Kế hoạch số ", "Chỉ thị ", "Công văn số: ", "Luật Trẻ em số ". */
+const TYPE_BEFORE = new RegExp(
+  String.raw`(?<![\p{L}])(?<type>${TYPE_WORD_SOURCE})(?:\s+liên tịch)?(?<name>(?:\s+[\p{L}\-]+){0,6}?)?\s*(?:số|Số)?\s*[:.]?\s*$`,
+  "iu",
+);
+const TYPE_AT_END = new RegExp(String.raw`(?<![\p{L}])(?:${TYPE_WORD_SOURCE})\s*$`, "iu");
+/** "Kế hoạch của Ban Tuyên giáo Trung ương tại công văn số ...": the issuer stated before the number. */
+const ISSUER_BEFORE = /(?:của|do)\s+(?<issuer>[^,;()]{3,80}?)\s+(?:tại|theo|qua)\s*$/iu;
+const SHORT_NAME = /^\s*[^()]{0,400}?\((?:sau đây\s+)?(?:được\s+)?(?:viết tắt là|gọi tắt là|gọi chung là|gọi là)\s*:?\s*(?<short>[^()]{1,60}?)\s*\)/iu;
+/** A Luật cited by name: "Luật Trẻ em ngày 05/4/2016", "Luật Giáo dục năm 2019". */
+const LAW_BY_NAME = new RegExp(
+  String.raw`(?<![\p{L}])Luật\s+(?<name>(?:[\p{L}\-]+)(?:\s+(?!ngày|năm|số|của|về|và|đã|được|quy|sửa)[\p{L}\-]+){0,7}?)(?:\s+(?:ngày\s+)?(?<date>${DATE_SOURCE.replace(/\?<(\w+)>/g, "?<$1L>")})|\s+năm\s+(?<year>\d{4}))?(?=[\s,;.)]|$)`,
+  "gu",
+);
+
+interface Mention {
+  found: FoundNumber | null;
+  number: string | null;
+  type: DocumentTypeCode | null;
+  name: string | null;
+  date: string | null;
+  dateImpossible: boolean;
+  issuer: string | null;
+  relation: CitationRelation;
+  shortName: string | null;
+  inFootnote: boolean;
+  raw: string;
+  span: Span;
+}
+
+function typeCodeOf(word: string): DocumentTypeCode | null {
+  const f = fold(word);
+  return TYPE_WORDS.find((t) => fold(t.name) === f)?.code ?? null;
+}
+
+/** The issuer a citing phrase names after the number or date: "của Bộ Chính trị", "của UBND tỉnh". */
+function issuerAfter(text: string, from: number): { name: string; end: number } | null {
+  const m = /^\s*,?\s*(?:của|do)\s+/iu.exec(text.slice(from));
+  if (!m) return null;
+  const start = from + m[0].length;
+  const unit = subjectOf(text.slice(start));
+  if (!unit) return null;
+  return { name: unit.name, end: start + unit.end };
+}
+
+/** The relation a sentence gives a citation: the nearest cue before it since the previous citation, else since the sentence began. */
+function relationBefore(text: string, start: number, previousEnd: number): CitationRelation {
+  const sentenceStart = Math.max(text.lastIndexOf(". ", start), text.lastIndexOf("\n", start), 0);
+  for (const from of [Math.max(previousEnd, sentenceStart), sentenceStart]) {
+    const window = fold(text.slice(from, start));
+    let best: { relation: CitationRelation; at: number } | null = null;
+    for (const cue of CITATION_RELATION_CUES) {
+      const at = window.lastIndexOf(cue.folded);
+      if (at < 0) continue;
+      // Reviewing the implementation of a document reviews it: "tổng kết 10 năm thực hiện Chỉ thị".
+      if (cue.relation === "reviews") return "reviews";
+      if (!best || at > best.at) best = { relation: cue.relation, at };
+    }
+    if (best) return best.relation;
+  }
+  return "mentions";
+}
+
+function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; warnings: Warning[] } {
+  const text = line.text;
+  const mentions: Mention[] = [];
+  const warnings: Warning[] = [];
+  let previousEnd = 0;
+  for (const found of findNumbers(text)) {
+    if (own && found.number === own) continue;
+    const before = text.slice(Math.max(0, found.index - 90), found.index);
+    const typeMatch = TYPE_BEFORE.exec(before);
+    const typeWord = typeMatch?.groups?.["type"] ?? null;
+    const type = (typeWord ? typeCodeOf(typeWord) : null) ?? typeOfNumber(found.parts);
+    let start = typeMatch ? found.index - (before.length - typeMatch.index) : found.index;
+    let end = found.end;
+    const date = dateRightAfter(text, end);
+    if (date) {
+      end = date.end;
+      if (date.impossible) warnings.push(warning("date-impossible", `cited date "${date.raw}" cannot exist`, span(line.start + date.index, line.start + date.end)));
+    }
+    let issuer = issuerAfter(text, end);
+    if (issuer) end = issuer.end;
+    else if (typeMatch) {
+      const windowStart = Math.max(0, start - 120);
+      const earlier = ISSUER_BEFORE.exec(text.slice(windowStart, start));
+      if (earlier) {
+        const stated = subjectOf(earlier.groups!["issuer"]!);
+        if (stated) issuer = { name: stated.name, end };
+        // "Kế hoạch của X tại công văn số N": the phrase starts at the first type word.
+        const head = TYPE_AT_END.exec(text.slice(0, windowStart + earlier.index));
+        if (head) start = head.index;
+      }
+    }
+    const short = SHORT_NAME.exec(text.slice(end));
+    const nextNumber = findNumbers(text.slice(end))[0];
+    const shortName = short && (!nextNumber || nextNumber.index > short.index + short[0].length) ? short.groups!["short"]!.trim() : null;
+    mentions.push({
+      found,
+      number: found.number,
+      type,
+      name: null,
+      date: date?.iso ?? null,
+      dateImpossible: date?.impossible ?? false,
+      issuer: issuer?.name ?? null,
+      relation: relationBefore(text, start, previousEnd),
+      shortName,
+      inFootnote: line.kind === "footnote",
+      raw: text.slice(start, end).trim(),
+      span: span(line.start + start, line.start + end),
+    });
+    previousEnd = end;
+  }
+  for (const m of text.matchAll(LAW_BY_NAME)) {
+    const at = m.index;
+    if (mentions.some((x) => x.span.start - line.start <= at && x.span.end - line.start > at)) continue;
+    if (/^\s*(?:số|\d)/u.test(text.slice(at + m[0].length))) continue;
+    const name = `Luật ${m.groups!["name"]!.trim()}`;
+    const dateText = m.groups!["dateL"] !== undefined || m.groups!["vdL"] !== undefined ? m[0].slice(m[0].indexOf(m.groups!["name"]!) + m.groups!["name"]!.length) : "";
+    const iso = dateText ? (findDates(dateText)[0]?.iso ?? null) : m.groups!["year"] ?? null;
+    mentions.push({
+      found: null,
+      number: null,
+      type: "LUAT",
+      name,
+      date: iso,
+      dateImpossible: false,
+      issuer: null,
+      relation: relationBefore(text, at, previousEnd),
+      shortName: null,
+      inFootnote: line.kind === "footnote",
+      raw: m[0].trim(),
+      span: span(line.start + at, line.start + at + m[0].length),
+    });
+  }
+  return { mentions, warnings };
+}
+
+/** Two mentions are one document when their numbers agree and their dates do not conflict. */
+function sameDocument(a: Citation, b: Mention): boolean {
+  if (a.number !== null && b.number !== null) {
+    if (a.number.toUpperCase() !== b.number.toUpperCase()) return false;
+    return a.date === null || b.date === null || a.date === b.date;
+  }
+  if (a.number === null && b.number === null && a.name && b.name) return fold(a.name) === fold(b.name);
+  return false;
+}
+
+const RELATION_STRENGTH: readonly CitationRelation[] = ["basis", "implements", "reviews", "amends", "supplements", "replaces", "repeals", "guides", "mentions"];
+
+export function extractCitations(ctx: ExtractContext, ownNumber: string | null): Extracted<Citation[]> {
+  const { seg } = ctx;
+  const lines = [...seg.title, ...seg.body, ...seg.closing, ...seg.footnotes];
+  const citations: Citation[] = [];
+  const warnings: Warning[] = [];
+  for (const line of lines) {
+    const { mentions, warnings: w } = mentionsInLine(line, ownNumber);
+    warnings.push(...w);
+    for (const m of mentions) {
+      const existing = citations.find((c) => sameDocument(c, m));
+      if (existing) {
+        existing.mentions.push({ span: m.span, relation: m.relation });
+        existing.date ??= m.date;
+        existing.issuer ??= m.issuer;
+        existing.shortName ??= m.shortName;
+        if (RELATION_STRENGTH.indexOf(m.relation) < RELATION_STRENGTH.indexOf(existing.relation)) existing.relation = m.relation;
+        continue;
+      }
+      if (m.number !== null && citations.some((c) => c.number?.toUpperCase() === m.number!.toUpperCase())) {
+        warnings.push(warning("citation-date-conflict", `${m.number} is cited with two different dates: kept as two documents`, m.span));
+      }
+      citations.push({
+        raw: m.raw,
+        documentType: m.type,
+        number: m.number,
+        numberParts: m.found?.parts ?? null,
+        name: m.name,
+        date: m.date,
+        issuer: m.issuer,
+        relation: m.relation,
+        shortName: m.shortName,
+        inFootnote: m.inFootnote,
+        span: m.span,
+        mentions: [{ span: m.span, relation: m.relation }],
+      });
+    }
+  }
+  return extracted(citations, warnings);
+}

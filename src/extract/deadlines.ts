@@ -1,0 +1,110 @@
+import type { Deadline, Span } from "../schema/document.js";
+import { DATE_SOURCE, findDates, isoMonth } from "../text/dates.js";
+import { extracted, span, type Extracted, type ExtractContext } from "./context.js";
+
+/**
+ * Time limits on work: "từ 26/5/2022 đến 16/6/2022", "trước ngày 31 tháng 3 năm 2017",
+ * "hoàn thành trong tháng 4/2023", "tháng 9 - 10/2022", "trong quý I/2025". Not deadlines: dates
+ * of cited documents, years of targets ("đạt 99,8% vào năm 2025"), periods ("giai đoạn 2021-2030").
+ */
+
+const MONTH_YEAR = String.raw`tháng\s*(?<m1>\d{1,2})(?:\s*(?:-|–|đến|và)\s*(?:tháng\s*)?(?<m2>\d{1,2}))?\s*(?:/|năm)\s*(?<y>\d{4})`;
+const QUARTER = String.raw`quý\s*(?<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*(?<qy>\d{4})`;
+
+interface Rule {
+  re: RegExp;
+  read: (m: RegExpExecArray) => { start: string | null; end: string | null } | null;
+}
+
+/** Renames the groups of DATE_SOURCE so that one pattern can hold two dates. */
+const dateGroup = (suffix: string): string => DATE_SOURCE.replace(/\?<(\w+)>/g, `?<$1${suffix}>`);
+
+function isoOf(text: string): string | null {
+  return findDates(text)[0]?.iso ?? null;
+}
+
+const QUARTERS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+
+const RULES: readonly Rule[] = [
+  {
+    // từ (ngày) D1 đến (ngày) D2
+    re: new RegExp(String.raw`từ\s+(?:ngày\s+)?(?<a>${dateGroup("A")})\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(?<b>${dateGroup("B")})`, "giu"),
+    read: (m) => ({ start: isoOf(m.groups!["a"]!), end: isoOf(m.groups!["b"]!) }),
+  },
+  {
+    // từ tháng M1/Y đến tháng M2/Y
+    re: /từ\s+tháng\s*(?<m1>\d{1,2})\s*(?:\/|năm)\s*(?<y1>\d{4})\s*(?:đến|tới|-|–)\s*(?:hết\s+)?tháng\s*(?<m2>\d{1,2})\s*(?:\/|năm)\s*(?<y2>\d{4})/giu,
+    read: (m) => ({ start: isoMonth(Number(m.groups!["m1"]), Number(m.groups!["y1"])), end: isoMonth(Number(m.groups!["m2"]), Number(m.groups!["y2"])) }),
+  },
+  {
+    // trước / chậm nhất / hạn chót ... (ngày) D
+    re: new RegExp(String.raw`(?:trước|chậm nhất(?:\s+(?:là|vào))?|hạn chót(?:\s+là)?|không quá|muộn nhất(?:\s+là)?|hạn cuối(?:\s+là)?)\s*(?:ngày\s+)?(?<a>${dateGroup("A")})`, "giu"),
+    read: (m) => ({ start: null, end: isoOf(m.groups!["a"]!) }),
+  },
+  {
+    // trước tháng M/Y
+    re: new RegExp(String.raw`(?:trước|chậm nhất(?:\s+là)?|không quá)\s+${MONTH_YEAR}`, "giu"),
+    read: (m) => (m.groups!["m2"] ? null : { start: null, end: isoMonth(Number(m.groups!["m1"]), Number(m.groups!["y"])) }),
+  },
+  {
+    // (hoàn thành) trong / vào tháng M/Y, (dự kiến) tháng M1 - M2/Y
+    re: new RegExp(String.raw`(?:(?:hoàn thành|thực hiện|tổ chức|triển khai)\s+)?(?:trong|vào|dự kiến|thời gian:?)\s+(?:trong\s+)?${MONTH_YEAR}`, "giu"),
+    read: (m) => {
+      const y = Number(m.groups!["y"]);
+      const start = isoMonth(Number(m.groups!["m1"]), y);
+      const end = m.groups!["m2"] ? isoMonth(Number(m.groups!["m2"]), y) : start;
+      return { start, end };
+    },
+  },
+  {
+    // (trong) quý I/2025
+    re: new RegExp(String.raw`(?:(?:hoàn thành|thực hiện)\s+)?(?:trong|vào|trước)\s+${QUARTER}`, "giu"),
+    read: (m) => {
+      const q = QUARTERS[m.groups!["q"]!]!;
+      const y = Number(m.groups!["qy"]);
+      const before = /^(?:\S+\s+)?trước/iu.test(m[0]);
+      return { start: before ? null : isoMonth(q * 3 - 2, y), end: isoMonth(q * 3, y) };
+    },
+  },
+];
+
+export interface FoundDeadline {
+  start: string | null;
+  end: string | null;
+  raw: string;
+  index: number;
+  end_: number;
+}
+
+/** Every time limit in a piece of text, earliest first, overlaps resolved in favour of the first rule. */
+export function findDeadlines(text: string): FoundDeadline[] {
+  const found: FoundDeadline[] = [];
+  for (const rule of RULES) {
+    for (const m of text.matchAll(rule.re)) {
+      const value = rule.read(m as RegExpExecArray);
+      if (!value || (value.start === null && value.end === null)) continue;
+      const index = m.index;
+      const stop = index + m[0].length;
+      if (found.some((f) => index < f.end_ && stop > f.index)) continue;
+      found.push({ ...value, raw: m[0], index, end_: stop });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** Deadlines of the body, once each; `exclude` are spans of cited documents (their dates are not limits). */
+export function extractDeadlines({ seg }: ExtractContext, exclude: readonly Span[]): Extracted<Deadline[]> {
+  const out: Deadline[] = [];
+  const seen = new Set<string>();
+  for (const item of seg.outline) {
+    for (const d of findDeadlines(item.line.text)) {
+      const at = span(item.line.start + d.index, item.line.start + d.end_);
+      if (exclude.some((x) => at.start < x.end && at.end > x.start)) continue;
+      const key = `${d.start ?? ""}..${d.end ?? ""}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ start: d.start, end: d.end, raw: d.raw, span: at });
+    }
+  }
+  return extracted(out);
+}

@@ -1,0 +1,107 @@
+import type { Issuer, NumberParts, Signer } from "../schema/document.js";
+import type { Line } from "../normalise/normalise.js";
+import { isDateLine, isNumberLine } from "../segment/segment.js";
+import { toNormalCase } from "../text/casing.js";
+import { canon, foldWords } from "../text/fold.js";
+import { BODY_ABBREVIATIONS, LOCALITY_WORDS, UNIT_HEADS } from "../vocabulary/names.js";
+import { extracted, span, warning, type Extracted, type ExtractContext } from "./context.js";
+import { unitsBefore } from "./units.js";
+
+const isUpper = (text: string): boolean => {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return letters.length > 1 && letters === letters.toLocaleUpperCase("vi");
+};
+const isQuocHieu = (text: string): boolean => /^(?:cong hoa xa hoi chu nghia|doc lap tu do hanh phuc|dang cong san viet nam)/.test(foldWords(text));
+const startsWithHead = (text: string): boolean => {
+  const c = canon(text);
+  return UNIT_HEADS.some((h) => c === h || c.startsWith(`${h} `));
+};
+const LOCALITY = new RegExp(`(?:^|\\s)(?:${LOCALITY_WORDS.join("|")})(?:\\s|$)`, "iu");
+/** Heads that take the locality of their parent agency: Sở / Phòng / Ban ... of a province or district. */
+const TAKES_PARENT_LOCALITY = /^(?:sở|phòng|ban|chi cục|công an|trung tâm|văn phòng|thanh tra|hội|đoàn)\b/u;
+const PARTY_LOCALITY = /\b(?:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|trung ương)\b/u;
+
+/** Agency lines of the header, a name split over two lines joined back ("ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI"). */
+function agencyLines(header: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of header) {
+    const text = line.text.trim();
+    if (!isUpper(text) || isQuocHieu(text) || isNumberLine(text) || isDateLine(text)) continue;
+    const previous = out.at(-1);
+    if (previous && !startsWithHead(text) && previous.end <= line.start) {
+      out[out.length - 1] = { ...previous, text: `${previous.text} ${text}`, end: line.end };
+      continue;
+    }
+    out.push({ ...line, text });
+  }
+  return out;
+}
+
+function localityOf(name: string): string | null {
+  const m = LOCALITY.exec(name);
+  return m ? name.slice(m.index).trim() : null;
+}
+
+function fromHeader(header: readonly Line[]): Issuer | null {
+  const agencies = agencyLines(header);
+  const own = agencies.at(-1);
+  if (!own) return null;
+  const parentLine = agencies.length > 1 ? agencies.at(-2)! : null;
+  let name = toNormalCase(own.text);
+  const parent = parentLine ? toNormalCase(parentLine.text) : null;
+  const lower = canon(name);
+  if (parent && TAKES_PARENT_LOCALITY.test(lower) && !LOCALITY.test(name) && !PARTY_LOCALITY.test(lower)) {
+    const locality = localityOf(parent);
+    if (locality) name = `${name} ${locality}`;
+  }
+  return { name, shortName: null, parent, evidence: "header", span: span(own.start, own.end) };
+}
+
+/** "..., Phòng Giáo dục và Đào tạo (GDĐT) thành phố xây dựng Kế hoạch ..." */
+function fromBody(lines: readonly Line[], place: string | null): Issuer | null {
+  for (const line of lines.slice(0, 12)) {
+    const units = unitsBefore(line.text, ["xây dựng", "ban hành"]).filter((u) =>
+      /^\s*(?:xây dựng|ban hành)\s+(?:kế hoạch|chương trình|hướng dẫn|quy chế|quy định|đề án|phương án|báo cáo)/iu.test(line.text.slice(u.end)),
+    );
+    const unit = units.at(-1);
+    if (!unit) continue;
+    let name = unit.name;
+    // "Phòng GDĐT thành phố" + the place of the date line: the full name.
+    if (place && /(?:thành phố|tỉnh|huyện|thị xã|quận)$/iu.test(name)) name = `${name} ${place}`;
+    return { name, shortName: unit.shortName, parent: null, evidence: "body", span: span(line.start + unit.start, line.start + unit.end) };
+  }
+  return null;
+}
+
+/** "TM. BAN THƯỜNG VỤ" signs for the body that issues. */
+function fromSignature(signer: Signer | null): Issuer | null {
+  const tm = signer?.chain.find((c) => c.prefix === "TM");
+  if (!tm || !startsWithHead(tm.of)) return null;
+  return { name: tm.of, shortName: null, parent: null, evidence: "signature", span: signer!.span };
+}
+
+/** The issuer code of the number, spelt out: 354/KH-PGDĐT -> Phòng Giáo dục và Đào tạo. */
+function fromNumber(parts: NumberParts | null): Issuer | null {
+  const code = parts?.issuerCode?.split("-")[0];
+  if (!code) return null;
+  const full = BODY_ABBREVIATIONS[code];
+  if (!full) return null;
+  return { name: full, shortName: code, parent: null, evidence: "number", span: null };
+}
+
+/** The issuer, from the best source present: header, body, signature, number. */
+export function extractIssuer(
+  { seg }: ExtractContext,
+  known: { place: string | null; numberParts: NumberParts | null; signer: Signer | null },
+): Extracted<Issuer | null> {
+  const issuer =
+    fromHeader(seg.header) ??
+    fromBody([...seg.body.map((i) => i)], known.place) ??
+    fromSignature(known.signer) ??
+    fromNumber(known.numberParts);
+  if (issuer) {
+    if (!issuer.shortName && known.numberParts?.issuerCode) issuer.shortName = known.numberParts.issuerCode.split("-")[0] ?? null;
+    return extracted(issuer);
+  }
+  return extracted(null, [warning("issuer-missing", "no header, body sentence, signature or number names the issuer")]);
+}

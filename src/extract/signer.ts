@@ -1,0 +1,78 @@
+import type { Signer } from "../schema/document.js";
+import { AUTHORITY_PREFIX } from "../segment/segment.js";
+import { toNormalCase } from "../text/casing.js";
+import { fold } from "../text/fold.js";
+import { SIGNER_POSITIONS } from "../vocabulary/names.js";
+import { extracted, span, warning, type Extracted, type ExtractContext } from "./context.js";
+
+const PREFIXES: Readonly<Record<string, Signer["authority"]>> = {
+  TM: "TM", "T/M": "TM", KT: "KT", "K/T": "KT", TL: "TL", "T/L": "TL", TUQ: "TUQ", Q: "Q",
+};
+
+/** "(đã ký)", "(Ký, đóng dấu)", "[daky]": marks where a signature stood. */
+const SIGNATURE_MARK = /^[([]?\s*(?:đã\s+ký|ký(?:\s*,?\s*(?:tên|đóng dấu|ghi rõ họ tên))*|chữ ký|daky|signed)\s*[)\]]?\.?$/iu;
+
+/** A person's name: 2–6 capitalised syllables (or all capitals), nothing else. */
+function isPersonName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words.length >= 2 && words.length <= 6 && words.every((w) => /^\p{Lu}[\p{Ll}]*$|^\p{Lu}+$/u.test(w));
+}
+
+function titleCase(name: string): string {
+  if (name !== name.toLocaleUpperCase("vi")) return name;
+  return name
+    .toLocaleLowerCase("vi")
+    .split(/\s+/)
+    .map((w) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1))
+    .join(" ");
+}
+
+const isKnownPosition = (text: string): boolean => SIGNER_POSITIONS.includes(fold(text).replace(/[^\p{L}\s]/gu, "").trim());
+
+const positionCase = (text: string): string => {
+  const normal = toNormalCase(text);
+  return normal.charAt(0).toLocaleUpperCase("vi") + normal.slice(1);
+};
+
+/**
+ * The signature block: prefix lines (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH), the position, the name.
+ * The authority is the prefix nearest the position; the chain keeps every prefix.
+ */
+export function extractSigner({ seg }: ExtractContext): Extracted<Signer | null> {
+  const lines = seg.signature;
+  if (!lines.length) return extracted(null, seg.noiNhan.length ? [warning("signer-missing", "no signature block after Nơi nhận")] : []);
+  const chain: Signer["chain"] = [];
+  let position: string | null = null;
+  let name: string | null = null;
+  for (const [i, line] of lines.entries()) {
+    const text = line.text.trim();
+    const prefix = AUTHORITY_PREFIX.exec(text);
+    if (prefix && position === null) {
+      const code = PREFIXES[prefix.groups!["prefix"]!.toUpperCase()];
+      if (code) chain.push({ prefix: code, of: positionCase(text.slice(prefix[0].length)) });
+      continue;
+    }
+    const upper = text === text.toLocaleUpperCase("vi");
+    const nameFollows = lines.slice(i + 1).some((l) => isPersonName(l.text.trim()));
+    if (position === null && upper && (isKnownPosition(text) || !isPersonName(text) || nameFollows)) {
+      position = positionCase(text);
+      continue;
+    }
+    if (SIGNATURE_MARK.test(text)) continue;
+    if (isPersonName(text)) {
+      name = titleCase(text);
+      break;
+    }
+  }
+  const last = chain.at(-1) ?? null;
+  const first = lines[0]!;
+  const end = lines.at(-1)!;
+  return extracted({
+    name,
+    position,
+    authority: last?.prefix ?? null,
+    onBehalfOf: last?.of ?? null,
+    chain,
+    span: span(first.start, end.end),
+  });
+}

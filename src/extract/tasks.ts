@@ -1,0 +1,214 @@
+import type { DocumentTypeCode, Task, Unit } from "../schema/document.js";
+import { ancestorsOf, pathOf, type OutlineItem } from "../segment/outline.js";
+import { canon, foldWords } from "../text/fold.js";
+import { extracted, span, type Extracted, type ExtractContext } from "./context.js";
+import { findDeadlines } from "./deadlines.js";
+import { classifyHeading, leavesOf, type SectionKind } from "./sections.js";
+import { subjectOf, unitOfHeading, unitsAfter, unitsBefore, unitsFromStart, type UnitMatch } from "./units.js";
+
+/**
+ * Tasks and the units that lead them. Where tasks live depends on the genre:
+ *   - the leaves of NHIỆM VỤ / GIẢI PHÁP and TỔ CHỨC THỰC HIỆN sections (Kế hoạch, Báo cáo, Hướng dẫn);
+ *   - the article that assigns execution (Quyết định, Nghị quyết): "Điều 3. ... chịu trách nhiệm thi hành";
+ *   - the numbered directive items of a Chỉ thị;
+ *   - requests to named units in a Công văn or Thông báo ("đề nghị Sở X ...", "giao Y ...");
+ *   - in a fragment without headings, paragraphs that assign work to a unit ("Đối với cấp tỉnh: Giao ...").
+ */
+export interface TasksAndUnits {
+  tasks: Task[];
+  responsibleUnits: Unit[];
+}
+
+const ASSIGN_CUES = ["giao", "giao cho", "đề nghị", "yêu cầu"];
+const LEAD_CUES = ["chủ trì", "có trách nhiệm", "chịu trách nhiệm"];
+const COORDINATE_CUES = ["phối hợp với", "phối hợp cùng", "phối hợp chặt chẽ với"];
+
+interface Collector {
+  tasks: Task[];
+  units: Unit[];
+}
+
+function addUnit(c: Collector, name: string, evidence: Unit["evidence"], start: number): void {
+  const clean = name.replace(/[\s,;:.]+$/u, "").trim();
+  if (!clean) return;
+  if (c.units.some((u) => canon(u.name) === canon(clean))) return;
+  c.units.push({ name: clean, evidence, span: span(start, start + clean.length) });
+}
+
+/** "Đối với cấp tỉnh: Giao ..." -> the text after the label, and where it starts. */
+function withoutTopicLabel(text: string): { body: string; offset: number } {
+  const m = /^(?:Đối với|Về phía|Riêng)\s[^:]{1,60}:\s*/u.exec(text) ?? /^[^:]{1,40}:\s*(?=\p{Lu})/u.exec(text);
+  return m ? { body: text.slice(m[0].length), offset: m[0].length } : { body: text, offset: 0 };
+}
+
+const sentencesOf = (text: string): Array<{ text: string; offset: number }> => {
+  const out: Array<{ text: string; offset: number }> = [];
+  for (const m of text.matchAll(/[^.;!?]+(?:[.;!?]+|$)/gu)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    if (m[0].trim()) out.push({ text: m[0].trim(), offset: m.index + lead });
+  }
+  return out;
+};
+
+/** Units a task's own words give it: each sentence's subject, and whoever is "giao"/"đề nghị"-ed. */
+function unitsOfText(text: string): UnitMatch[] {
+  const { body, offset } = withoutTopicLabel(text);
+  const found: UnitMatch[] = [];
+  for (const sentence of sentencesOf(body)) {
+    const subject = subjectOf(sentence.text);
+    if (subject) found.push({ ...subject, start: subject.start + offset + sentence.offset, end: subject.end + offset + sentence.offset });
+  }
+  for (const u of unitsAfter(body, ASSIGN_CUES)) found.push({ ...u, start: u.start + offset, end: u.end + offset });
+  const unique: UnitMatch[] = [];
+  for (const u of found) if (!unique.some((v) => canon(v.name) === canon(u.name))) unique.push(u);
+  return unique;
+}
+
+function makeTask(ctx: ExtractContext, item: OutlineItem, units: readonly string[]): Task {
+  const deadline = findDeadlines(item.text)[0] ?? null;
+  const coordinating = unitsAfter(item.text, COORDINATE_CUES).map((u) => u.name);
+  return {
+    text: item.text,
+    responsibleUnits: [...units],
+    coordinatingUnits: coordinating.filter((c) => !units.some((u) => canon(u) === canon(c))),
+    deadline: deadline ? { start: deadline.start, end: deadline.end } : null,
+    section: pathOf(ctx.seg.outline, item),
+    span: span(item.textStart, item.textStart + item.text.length),
+  };
+}
+
+/** Sections whose leaves are tasks, outermost only, not nested in a content or objectives section. */
+function taskSections(outline: readonly OutlineItem[]): Array<{ head: OutlineItem; kind: SectionKind }> {
+  const out: Array<{ head: OutlineItem; kind: SectionKind }> = [];
+  for (const item of outline) {
+    if (item.kind === "paragraph" || item.kind === "dash" || item.kind === "plus" || item.children.length === 0) continue;
+    const kind = classifyHeading(item.text);
+    if (kind !== "tasks" && kind !== "execution") continue;
+    const ancestors = ancestorsOf(outline, item);
+    if (ancestors.some((a) => classifyHeading(a.text) !== "other")) continue;
+    out.push({ head: item, kind });
+  }
+  return out;
+}
+
+/** Collects the tasks of one section; in TỔ CHỨC THỰC HIỆN, a heading that names a unit leads its items. */
+function collectSection(ctx: ExtractContext, c: Collector, head: OutlineItem, kind: SectionKind): void {
+  const outline = ctx.seg.outline;
+  if (kind === "execution") {
+    for (const item of outline) {
+      if (item === head || item.children.length === 0 || !ancestorsOf(outline, item).includes(head)) continue;
+      const unit = unitOfHeading(item.text);
+      if (unit) addUnit(c, unit.name, "heading", item.textStart + unit.start);
+    }
+  }
+  for (const leaf of leavesOf(outline, head)) {
+    if (leaf === head) continue;
+    const headingUnit =
+      kind === "execution"
+        ? ancestorsOf(outline, leaf)
+            .filter((a) => a !== head && ancestorsOf(outline, a).includes(head))
+            .map((a) => unitOfHeading(a.text))
+            .find((u): u is UnitMatch => u !== null)
+        : undefined;
+    if (headingUnit) {
+      c.tasks.push(makeTask(ctx, leaf, [headingUnit.name]));
+      continue;
+    }
+    const own = unitsOfText(leaf.text);
+    c.tasks.push(makeTask(ctx, leaf, own.map((u) => u.name)));
+    for (const u of own) addUnit(c, u.name, "subject", leaf.textStart + u.start);
+  }
+}
+
+const isExecutionArticle = (item: OutlineItem): boolean =>
+  item.kind === "article" && /\b(?:to chuc thuc hien|thi hanh|chiu trach nhiem|giao)\b/.test(foldWords(item.text));
+
+/** Quyết định / Nghị quyết: the execution article, item by item, or whole with its list of units. */
+function collectArticles(ctx: ExtractContext, c: Collector): boolean {
+  const outline = ctx.seg.outline;
+  const articles = outline.filter(isExecutionArticle);
+  for (const article of articles) {
+    const leaves = leavesOf(outline, article).filter((l) => l !== article);
+    if (leaves.length) {
+      for (const leaf of leaves) {
+        const own = unitsOfText(leaf.text);
+        c.tasks.push(makeTask(ctx, leaf, own.map((u) => u.name)));
+        for (const u of own) addUnit(c, u.name, "assigned", leaf.textStart + u.start);
+      }
+      continue;
+    }
+    const listed = unitsFromStart(article.text);
+    const lead = listed.length ? listed : unitsBefore(article.text, LEAD_CUES);
+    const names = lead.map((u) => u.name);
+    c.tasks.push(makeTask(ctx, article, names));
+    for (const u of lead) addUnit(c, u.name, "lead", article.textStart + u.start);
+  }
+  return articles.length > 0;
+}
+
+/** Chỉ thị: the numbered items after the preamble are directives; a unit heading leads its items. */
+function collectDirectives(ctx: ExtractContext, c: Collector): boolean {
+  const outline = ctx.seg.outline;
+  const tops = outline.filter((i) => i.parent === null && i.kind !== "paragraph" && i.kind !== "dash");
+  for (const top of tops) {
+    const unit = unitOfHeading(top.text.replace(/:\s*$/u, ""));
+    if (unit) addUnit(c, unit.name, "heading", top.textStart + unit.start);
+    for (const leaf of leavesOf(outline, top)) {
+      if (leaf === top && unit && /:\s*$/u.test(top.text)) continue;
+      const own = unitsOfText(leaf.text);
+      const names = unit && leaf !== top ? [unit.name] : own.map((u) => u.name);
+      c.tasks.push(makeTask(ctx, leaf, names));
+      if (!unit) for (const u of own) addUnit(c, u.name, "subject", leaf.textStart + u.start);
+    }
+  }
+  return tops.length > 0;
+}
+
+/** Công văn, Thông báo, fragments: sentences that request work from a named unit. */
+function collectRequests(ctx: ExtractContext, c: Collector): void {
+  const outline = ctx.seg.outline;
+  let introUnits: string[] = [];
+  for (const item of outline) {
+    if (item.kind === "paragraph" && item.parent === null) {
+      const asked = unitsAfter(item.text, ASSIGN_CUES);
+      introUnits = /:\s*$/u.test(item.text) ? asked.map((u) => u.name) : [];
+      if (introUnits.length) {
+        for (const u of asked) addUnit(c, u.name, "assigned", item.textStart + u.start);
+        continue;
+      }
+    }
+    if (item.children.length) continue;
+    if (introUnits.length && item.kind !== "paragraph") {
+      c.tasks.push(makeTask(ctx, item, introUnits));
+      continue;
+    }
+    const topic = /^(?:Đối với|Về phía)\s/u.test(item.text);
+    const asked = unitsAfter(item.text, ASSIGN_CUES);
+    const subject = topic ? unitsOfText(item.text) : [];
+    const units = [...subject, ...asked.filter((a) => !subject.some((s) => canon(s.name) === canon(a.name)))];
+    if (!units.length) continue;
+    c.tasks.push(makeTask(ctx, item, units.map((u) => u.name)));
+    for (const u of units) addUnit(c, u.name, "assigned", item.textStart + u.start);
+  }
+}
+
+/** Units named as leads anywhere in the body: "X chủ trì", "giao X", "X có trách nhiệm". */
+function collectLeads(ctx: ExtractContext, c: Collector): void {
+  for (const item of ctx.seg.outline) {
+    for (const u of [...unitsBefore(item.text, LEAD_CUES), ...unitsAfter(item.text, ["giao", "giao cho"])]) {
+      addUnit(c, u.name, "lead", item.textStart + u.start);
+    }
+  }
+}
+
+export function extractTasks(ctx: ExtractContext, type: DocumentTypeCode): Extracted<TasksAndUnits> {
+  const c: Collector = { tasks: [], units: [] };
+  const sections = taskSections(ctx.seg.outline);
+  for (const { head, kind } of sections) collectSection(ctx, c, head, kind);
+  if (!sections.length) {
+    const found = collectArticles(ctx, c) || (type === "CHI_THI" && collectDirectives(ctx, c));
+    if (!found) collectRequests(ctx, c);
+  }
+  collectLeads(ctx, c);
+  return extracted({ tasks: c.tasks, responsibleUnits: c.units });
+}

@@ -1,0 +1,230 @@
+import { canon } from "../text/fold.js";
+import { isAbbreviation } from "../text/casing.js";
+import { UNIT_DETERMINERS, UNIT_HEADS } from "../vocabulary/names.js";
+import { NAME_CONTINUING_PHRASES, NAME_ENDING_WORDS } from "../vocabulary/verbs.js";
+import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
+
+/** A unit name read from running text; offsets are relative to the string it was read from. */
+export interface UnitMatch {
+  name: string;
+  /** An abbreviation the text gives in parentheses: "Bộ Giáo dục và Đào tạo (GDĐT)". */
+  shortName: string | null;
+  start: number;
+  end: number;
+}
+
+interface Token {
+  text: string;
+  key: string;
+  start: number;
+  end: number;
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(/\([^()]{1,20}\)|[\p{L}\p{N}&][\p{L}\p{N}&\-/.]*|[,;:.()+–-]/gu)) {
+    const raw = m[0].replace(/[.]+$/u, (dots) => (m[0].length > dots.length && /^\p{Lu}+\.$/u.test(m[0]) ? dots : ""));
+    if (!raw) continue;
+    tokens.push({ text: raw, key: canon(raw), start: m.index, end: m.index + raw.length });
+  }
+  return tokens;
+}
+
+const split = (phrase: string): string[] => canon(phrase).split(" ");
+const HEADS = UNIT_HEADS.map(split);
+const DETERMINERS = UNIT_DETERMINERS.map(split);
+const ENDINGS = NAME_ENDING_WORDS.map(split).sort((a, b) => b.length - a.length);
+const CONTINUING = NAME_CONTINUING_PHRASES.map(split).sort((a, b) => b.length - a.length);
+const TYPE_NAMES = DOCUMENT_TYPES.map((t) => split(t.name));
+
+function matchesAt(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
+  if (at + words.length > tokens.length) return false;
+  return words.every((w, k) => tokens[at + k]!.key === w);
+}
+
+function longestAt(tokens: readonly Token[], at: number, list: readonly (readonly string[])[]): number {
+  for (const words of list) if (matchesAt(tokens, at, words)) return words.length;
+  return 0;
+}
+
+const isCapitalised = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+
+/** Length in tokens of a unit head at `at` (after determiners), or 0. */
+function headLength(tokens: readonly Token[], at: number): { determiners: number; head: number } {
+  let i = at;
+  let n = 0;
+  while ((n = longestAt(tokens, i, DETERMINERS)) > 0) i += n;
+  const head = longestAt(tokens, i, HEADS);
+  if (head > 0) return { determiners: i - at, head };
+  // An abbreviation standing for a body: UBND, HĐND, "Sở GDĐT" handled by heads; "BCS Đảng".
+  const t = tokens[i];
+  if (t && isAbbreviation(t.text) && /^(UB|HĐ|BCH|BTV|BCS|MTTQ|CA|BQL)/u.test(t.text)) return { determiners: i - at, head: 1 };
+  return { determiners: 0, head: 0 };
+}
+
+/** A lower-case head not followed by a proper name: "thị ủy", "ban, ngành" (not "sở Tài chính"). */
+function isGenericHead(tokens: readonly Token[], at: number): boolean {
+  const { determiners, head } = headLength(tokens, at);
+  if (head === 0) return false;
+  const next = tokens[at + determiners + head];
+  return !next || !isCapitalised(next);
+}
+
+/** Reads one unit name that starts exactly at token `at`; null when no unit head stands there. */
+function readFrom(text: string, tokens: readonly Token[], at: number): { match: UnitMatch; next: number } | null {
+  const { determiners, head } = headLength(tokens, at);
+  if (head === 0) return null;
+  let i = at + determiners + head;
+  let shortName: string | null = null;
+  let lastWord = i - 1;
+  while (i < tokens.length && i - at < 18) {
+    const t = tokens[i]!;
+    if (/^\(.*\)$/.test(t.text)) {
+      const inner = t.text.slice(1, -1).trim();
+      if (isAbbreviation(inner) && !shortName) {
+        shortName = inner;
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (t.text === "-" || t.text === "–") {
+      // "Lao động - Thương binh và Xã hội": a dash between capitalised words is part of a name.
+      const after = tokens[i + 1];
+      if (after && isCapitalised(after) && headLength(tokens, i + 1).head === 0) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (t.text === "&") {
+      i++;
+      continue;
+    }
+    if (/^[,;:.+()]$/.test(t.text)) {
+      // "các huyện ủy, thị ủy, thành ủy": a comma then a lower-case head goes on with the same unit.
+      const after = tokens[i + 1];
+      if (t.text === "," && after && !isCapitalised(after) && isGenericHead(tokens, i + 1)) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    const continuing = longestAt(tokens, i, CONTINUING);
+    if (continuing) {
+      i += continuing;
+      lastWord = i - 1;
+      continue;
+    }
+    if (t.key === "và") {
+      // "Giáo dục và Đào tạo" goes on; "Sở Nội vụ và Sở Tài chính" is two units.
+      const after = tokens[i + 1];
+      if (after && isCapitalised(after) && headLength(tokens, i + 1).head === 0) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    // Lower case, a verb ends the name; capitalised, only where a new sentence could start
+    // ("UBND tỉnh Thực hiện ..."), not right after the head or a joining "và"/"-" (Sở Xây dựng).
+    const joined = i === at + determiners + head || ["và", "-", "–", "&"].includes(tokens[i - 1]!.key);
+    if (longestAt(tokens, i, ENDINGS) && (!isCapitalised(t) || !joined)) break;
+    if (isCapitalised(t) && i - at > determiners + head && longestAt(tokens, i, TYPE_NAMES)) break;
+    lastWord = i;
+    i++;
+  }
+  const start = tokens[at]!.start;
+  const end = tokens[lastWord]!.end;
+  const name = text
+    .slice(start, end)
+    .replace(/\s*\([^()]{1,20}\)\s*/g, (m) => (shortName && m.includes(shortName) ? " " : m))
+    .replace(/\s+/g, " ")
+    .trim();
+  return { match: { name, shortName, start, end }, next: lastWord + 1 };
+}
+
+/** The unit a sentence starts with, as its subject: "Ban Tuyên giáo Tỉnh ủy chủ trì ..." */
+export function subjectOf(text: string): UnitMatch | null {
+  const tokens = tokenize(text);
+  const read = readFrom(text, tokens, 0);
+  if (!read) return null;
+  // A subject is followed by its verb; a bare noun phrase ("Công tác kiểm tra") is not a subject.
+  return read.match;
+}
+
+/** Every unit named after one of `cues` ("giao", "phối hợp với"): "Giao Sở A, Sở B và UBND huyện ...". */
+export function unitsAfter(text: string, cues: readonly string[]): UnitMatch[] {
+  const tokens = tokenize(text);
+  const cueWords = cues.map(split).sort((a, b) => b.length - a.length);
+  const out: UnitMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const n = longestAt(tokens, i, cueWords);
+    if (!n) continue;
+    let at = i + n;
+    if (tokens[at]?.key === "cho") at++;
+    const list = readList(text, tokens, at);
+    out.push(...list);
+    i = Math.max(i, at - 1);
+  }
+  return out;
+}
+
+/** A list of units opening a sentence: "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Y tế và Chủ tịch UBND huyện chịu trách nhiệm ...". */
+export function unitsFromStart(text: string): UnitMatch[] {
+  const tokens = tokenize(text);
+  return readList(text, tokens, 0);
+}
+
+function readList(text: string, tokens: readonly Token[], from: number): UnitMatch[] {
+  const out: UnitMatch[] = [];
+  let at = from;
+  for (;;) {
+    const read = readFrom(text, tokens, at);
+    if (!read) break;
+    out.push(read.match);
+    at = read.next;
+    const sep = tokens[at];
+    if (sep && (sep.text === "," || sep.key === "và") && headLength(tokens, at + 1).head > 0) {
+      at++;
+      continue;
+    }
+    if (sep && sep.text === "," && tokens[at + 1]?.key === "và" && headLength(tokens, at + 2).head > 0) {
+      at += 2;
+      continue;
+    }
+    break;
+  }
+  return out;
+}
+
+/** Units standing before a lead verb: "... , Sở Y tế chủ trì ...", "UBND huyện có trách nhiệm ...". */
+export function unitsBefore(text: string, cues: readonly string[]): UnitMatch[] {
+  const tokens = tokenize(text);
+  const cueWords = cues.map(split);
+  const out: UnitMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!longestAt(tokens, i, cueWords)) continue;
+    // Walk back to the earliest token from which a unit reads up to exactly here.
+    for (let from = Math.max(0, i - 16); from < i; from++) {
+      const read = readFrom(text, tokens, from);
+      if (read && read.next === i) {
+        out.push(read.match);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A heading that names a unit: "1. Văn phòng Bộ", "Trách nhiệm của Sở Y tế:", "Đối với cấp tỉnh". */
+export function unitOfHeading(heading: string): UnitMatch | null {
+  const stripped = heading.replace(/^(?:Trách nhiệm của|Đối với|Giao)\s+/iu, "");
+  const offset = heading.length - stripped.length;
+  const tokens = tokenize(stripped);
+  const read = readFrom(stripped, tokens, 0);
+  if (!read) return null;
+  // The name must be (nearly) the whole heading: "Công tác kiểm tra" is a topic, not a unit.
+  const rest = stripped.slice(read.match.end).replace(/^[\s:.,;]+/u, "");
+  if (rest.length > 0 && !/^(?:\(|thực hiện|chủ trì)/u.test(rest) && rest.length > 40) return null;
+  return { ...read.match, start: read.match.start + offset, end: read.match.end + offset };
+}

@@ -1,0 +1,212 @@
+import type { LoadedDocument } from "../load/model.js";
+import type { Warning } from "../schema/document.js";
+import { parseLabel } from "../text/labels.js";
+import { OCR_SLIPS } from "../vocabulary/ocr-slips.js";
+import { splitColumns, unfoldMarkdownTables } from "./layout.js";
+
+/** One logical line of the normalised text: a paragraph, a list item, a header line. */
+export interface Line {
+  text: string;
+  /** Offsets in NormalisedDocument.text. */
+  start: number;
+  end: number;
+  kind: "body" | "footnote";
+  /** A blank line (or a page break) stood before this line in the source. */
+  blankBefore: boolean;
+}
+
+export interface NormalisedDocument {
+  text: string;
+  lines: Line[];
+  warnings: Warning[];
+}
+
+const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+const FOOTNOTE_START = new RegExp(`^(?:[${SUPERSCRIPT_DIGITS}]+|\\[\\^?\\d{1,3}\\]:?)\\s*`, "u");
+const FOOTNOTE_MARK_IN_TEXT = new RegExp(`\\s?[${SUPERSCRIPT_DIGITS}]+(?=[\\s.,;:)]|$)|\\[\\^\\d{1,3}\\]`, "gu");
+
+/** Lines that carry nothing: rules, the Party header's star, page numbers. */
+const DECORATION = /^(?:[-_=*~.·–—]{1,}|\*+|[-–]?\s*\d{1,3}\s*[-–]?|Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?)$/iu;
+
+interface WorkLine {
+  text: string;
+  kind: "body" | "footnote";
+  blankBefore: boolean;
+}
+
+/**
+ * normalise: NFC, white space, markdown, two-column layout, page numbers, OCR slips, footnotes
+ * interleaved by page breaks, and sentences split by a page break. Pure: same input, same output.
+ */
+export function normalise(doc: LoadedDocument): NormalisedDocument {
+  const warnings: Warning[] = [];
+  const rawLines: string[] = [];
+  for (const page of doc.pages) {
+    for (const block of page.blocks) {
+      rawLines.push(...cleanCharacters(block.text).split("\n"), "");
+    }
+  }
+  const lines = splitColumns(unfoldMarkdownTables(rawLines.map(stripMarkdownLine)));
+
+  const work: WorkLine[] = [];
+  let blank = false;
+  for (const rawLine of lines) {
+    const text = fixOcrSlips(collapseSpaces(stripEmphasis(rawLine)), warnings);
+    if (text === "" || DECORATION.test(text)) {
+      // A page number between two halves of a sentence is a page break: treat it as a blank line.
+      blank = true;
+      continue;
+    }
+    work.push({ text, kind: FOOTNOTE_START.test(text) ? "footnote" : "body", blankBefore: blank });
+    blank = false;
+  }
+
+  const joined = joinContinuations(work, warnings);
+  return assemble(joined, warnings);
+}
+
+function cleanCharacters(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, " ")
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, "")
+    .replace(/[\uf0b7\uf0a7\uf0d8\uf076\uf0fc]/g, "-") // Symbol/Wingdings bullets from Word and PDF
+    .replace(/\f/g, "\n\n");
+}
+
+/** Markdown block syntax: headings, quotes, escapes, links, list stars. Tables are unfolded later. */
+function stripMarkdownLine(line: string): string {
+  return line
+    .replace(/^\s{0,3}#{1,6}\s+/, "")
+    .replace(/^\s*>\s?/, "")
+    .replace(/^(\s*)[*](\s+)/, "$1-$2")
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, "$1");
+}
+
+function stripEmphasis(line: string): string {
+  return line
+    .replace(/\*\*|__/g, "")
+    .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}*])/gu, "$1$2")
+    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, "$1$2");
+}
+
+function collapseSpaces(line: string): string {
+  return line.replace(/[ \t]+/g, " ").trim();
+}
+
+function fixOcrSlips(line: string, warnings: Warning[]): string {
+  let out = line;
+  for (const slip of OCR_SLIPS) {
+    if (slip.pattern.test(out)) {
+      out = out.replace(slip.pattern, slip.replacement);
+      warnings.push({ code: "ocr-slip-corrected", message: `"${slip.wrong}" read as "${slip.right}"`, span: null });
+    }
+  }
+  return out;
+}
+
+const TERMINAL = /[.;:!?…"”»)\]]$|\.\/\.?$/u;
+
+function isUnterminated(text: string): boolean {
+  return !TERMINAL.test(text) && !isHeadingLike(text);
+}
+
+/** All-capitals lines are headings, type lines or signature lines: never mid-sentence. */
+function isHeadingLike(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return letters.length > 0 && letters === letters.toLocaleUpperCase("vi");
+}
+
+function startsLowercase(text: string): boolean {
+  return /^[\p{Ll}]/u.test(text);
+}
+
+/** A line that can only be the rest of an earlier sentence. */
+function isContinuation(text: string): boolean {
+  if (parseLabel(text)) return false;
+  return startsLowercase(text) || /^\d+(?:[,;]|\s+\p{Ll})/u.test(text);
+}
+
+/**
+ * Page breaks cut sentences, and put the page's footnotes between the halves. A continuation
+ * line is joined to the sentence it finishes: a footnote that ends on a hyphen takes a line
+ * starting with a number ("2021-" + "2025; ..."), otherwise the last unfinished body line.
+ */
+function joinContinuations(lines: readonly WorkLine[], warnings: Warning[]): WorkLine[] {
+  const out: WorkLine[] = [];
+  let lastBody = -1;
+  let lastFootnote = -1;
+  for (const line of lines) {
+    if (line.kind === "footnote") {
+      out.push({ ...line });
+      lastFootnote = out.length - 1;
+      continue;
+    }
+    if (isContinuation(line.text)) {
+      const footnote = lastFootnote >= 0 ? out[lastFootnote]! : undefined;
+      const body = lastBody >= 0 ? out[lastBody]! : undefined;
+      const footnoteWantsIt = footnote !== undefined && /[-–]$/.test(footnote.text) && /^\d/.test(line.text);
+      const target = footnoteWantsIt
+        ? footnote
+        : body && isUnterminated(body.text)
+          ? body
+          : footnote && isUnterminated(footnote.text) && lastFootnote === out.length - 1
+            ? footnote
+            : undefined;
+      if (target) {
+        const glue = /[-–]$/.test(target.text) && /^\d/.test(line.text) ? "" : " ";
+        target.text = `${target.text}${glue}${line.text}`;
+        if (line.blankBefore) {
+          warnings.push({
+            code: target.kind === "footnote" ? "footnote-relocated" : "page-break-joined",
+            message:
+              target.kind === "footnote"
+                ? "the rest of a footnote, cut by a page break, was joined to its start"
+                : `a sentence cut by a page break was joined: "…${target.text.slice(-40)}"`,
+            span: null,
+          });
+        }
+        continue;
+      }
+    }
+    out.push({ ...line });
+    lastBody = out.length - 1;
+  }
+  return out;
+}
+
+function superscriptValue(mark: string): string {
+  return [...mark.trim()].map((c) => (SUPERSCRIPT_DIGITS.includes(c) ? String(SUPERSCRIPT_DIGITS.indexOf(c)) : c)).join("").replace(/\D/g, "");
+}
+
+/** "¹ Văn bản ..." -> "1"; "[^2]: ..." -> "2". */
+export function footnoteMarker(text: string): string {
+  const m = FOOTNOTE_START.exec(text);
+  return m ? superscriptValue(m[0]) : "";
+}
+
+/** Body first, then footnotes: the body reads straight through and spans point into one text. */
+function assemble(lines: readonly WorkLine[], warnings: Warning[]): NormalisedDocument {
+  const markers = new Set(lines.flatMap((l) => (l.kind === "footnote" ? [footnoteMarker(l.text)] : [])));
+  const body = lines
+    .filter((l) => l.kind === "body")
+    .map((l) => ({ ...l, text: l.text.replace(FOOTNOTE_MARK_IN_TEXT, (m) => (markers.has(superscriptValue(m)) ? "" : m)) }));
+  const footnotes = lines.filter((l) => l.kind === "footnote");
+  const interleaved = footnotes.length > 0 && lines.findIndex((l) => l.kind === "footnote") < lines.length - footnotes.length;
+  if (interleaved) {
+    warnings.push({ code: "footnote-relocated", message: "footnotes printed inside the body were moved behind it", span: null });
+  }
+  let text = "";
+  const out: Line[] = [];
+  const add = (line: WorkLine, forceBlank: boolean): void => {
+    if (out.length > 0) text += line.blankBefore || forceBlank ? "\n\n" : "\n";
+    const start = text.length;
+    text += line.text;
+    out.push({ text: line.text, start, end: text.length, kind: line.kind, blankBefore: line.blankBefore || forceBlank });
+  };
+  body.forEach((l) => add(l, false));
+  footnotes.forEach((l, i) => add(l, i === 0));
+  return { text, lines: out, warnings };
+}

@@ -1,0 +1,87 @@
+import { fold } from "./fold.js";
+import { PROPER_CASE_PHRASES, LOCALITY_WORDS, ABBREVIATIONS_KEEP_UPPER } from "../vocabulary/names.js";
+
+const VOWELS = /[aeiouyăâêôơư]/;
+
+function isUpperWord(word: string): boolean {
+  return word === word.toLocaleUpperCase("vi") && word !== word.toLocaleLowerCase("vi");
+}
+
+/** True for a token that is an abbreviation (GDĐT, UBND, HĐND, TP), not a word typed in capitals. */
+export function isAbbreviation(word: string): boolean {
+  const bare = word.replace(/[^\p{L}&]/gu, "");
+  if (!bare || !isUpperWord(bare)) return false;
+  if (ABBREVIATIONS_KEEP_UPPER.has(bare)) return true;
+  return !VOWELS.test(fold(bare)) || bare.includes("&");
+}
+
+const capitalise = (w: string): string => (w ? w.charAt(0).toLocaleUpperCase("vi") + w.slice(1) : w);
+
+/**
+ * Writes an agency or position line typed in capitals in normal case, after the capitalisation
+ * rules of Nghị định 30/2020 (Phụ lục II): the kind of body and the first syllable of its
+ * specific name are capitalised, place names fully, the rest lower case, abbreviations kept.
+ * "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" -> "Sở Nông nghiệp và Môi trường";
+ * "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" -> "Ủy ban nhân dân tỉnh Lào Cai".
+ * Text that is not all capitals is returned unchanged.
+ */
+export function toNormalCase(line: string): string {
+  const letters = line.replace(/[^\p{L}]/gu, "");
+  if (!letters || letters !== letters.toLocaleUpperCase("vi")) return line;
+  const words = line.trim().split(/\s+/);
+  const out: string[] = [];
+  let i = 0;
+  let inPlaceName = false;
+  let startOfName = true;
+  while (i < words.length) {
+    const phrase = matchPhrase(words, i);
+    if (phrase) {
+      out.push(...phrase.words);
+      i += phrase.words.length;
+      inPlaceName = phrase.locality;
+      startOfName = phrase.startsName;
+      continue;
+    }
+    const word = words[i]!;
+    if (isAbbreviation(word)) {
+      out.push(word);
+      startOfName = true;
+    } else if (inPlaceName) {
+      out.push(capitalise(word.toLocaleLowerCase("vi")));
+    } else if (startOfName || /^[-–(]/.test(out.at(-1) ?? "")) {
+      out.push(capitalise(word.toLocaleLowerCase("vi")));
+      startOfName = false;
+    } else {
+      const lower = word.toLocaleLowerCase("vi");
+      out.push(lower);
+      if (lower === "và" || lower === "-" || lower === "–") startOfName = true;
+    }
+    i++;
+  }
+  return out.join(" ");
+}
+
+interface PhraseMatch {
+  words: string[];
+  locality: boolean;
+  startsName: boolean;
+}
+
+function matchPhrase(words: readonly string[], at: number): PhraseMatch | null {
+  for (const phrase of PROPER_CASE_PHRASES) {
+    const n = phrase.words.length;
+    if (at + n > words.length) continue;
+    let ok = true;
+    for (let k = 0; k < n && ok; k++) ok = fold(words[at + k]!) === phrase.folded[k];
+    if (ok) return { words: [...phrase.words], locality: phrase.proper ?? false, startsName: phrase.startsName };
+  }
+  for (const locality of LOCALITY_WORDS) {
+    const parts = locality.split(" ");
+    if (at + parts.length > words.length) continue;
+    if (parts.every((p, k) => fold(words[at + k]!) === fold(p))) {
+      if (at === 0) return { words: [capitalise(parts[0]!), ...parts.slice(1)], locality: true, startsName: false };
+      return { words: [...parts], locality: true, startsName: false };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,55 @@
+/**
+ * Item labels of the outline: "I.", "II-", "1.", "1-", "1.1.", "2.1-", "(1).", "a)", "-", "+",
+ * "Điều 1.", "Phần I". One parser shared by normalise (which must not join a labelled line to
+ * the previous one) and segment (which builds the outline tree).
+ */
+export type LabelKind =
+  | "part"
+  | "roman"
+  | "upper-letter"
+  | "arabic"
+  | "decimal"
+  | "paren-number"
+  | "letter"
+  | "article"
+  | "dash"
+  | "plus";
+
+export interface Label {
+  kind: LabelKind;
+  /** The label as written, trimmed: "III.", "2.1-", "a)". */
+  raw: string;
+  /** Length of the label and the spaces after it. */
+  length: number;
+}
+
+const ROMAN = /^(?=[IVXL])(X{0,3})(IX|IV|V?I{0,3})$|^L$/;
+
+const PATTERNS: ReadonlyArray<{ kind: LabelKind; re: RegExp; check?: (m: RegExpExecArray) => boolean }> = [
+  { kind: "article", re: /^(Điều|ĐIỀU)\s+\d{1,3}[a-z]?\s*[.:]?(?:\s+|$)/u },
+  { kind: "part", re: /^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXL]{1,5}|\d{1,2})\b\s*[.:\-–]?(?:\s+|$)/u },
+  {
+    kind: "roman",
+    re: /^([IVXL]{1,5})\s*[.\-–):/]\s*(?=\S|$)/u,
+    check: (m) => ROMAN.test(m[1]!),
+  },
+  { kind: "upper-letter", re: /^([A-HJ-UWYZĐ])\s*[.)]\s+(?=\p{Lu})/u },
+  { kind: "decimal", re: /^\d{1,2}(?:\.\d{1,2}){1,3}\s*[.\-–)]?\s*(?=\p{L}|\()/u },
+  { kind: "paren-number", re: /^\(\d{1,2}\)\s*[.:]?\s*(?=\S)/u },
+  { kind: "arabic", re: /^\d{1,2}\s*[.)\-–]\s*(?=\p{L}|\()/u },
+  { kind: "arabic", re: /^\d{1,2}\/\s+(?=\p{L})/u },
+  { kind: "letter", re: /^[a-zđ]\s*[)/]\s*(?=\S)/u },
+  { kind: "letter", re: /^[a-zđ]\.\s+(?=\p{L})/u },
+  { kind: "dash", re: /^[-–—•·●▪◦‣⁃]\s*(?=\S)/u },
+  { kind: "plus", re: /^\+\s*(?=\S)/u },
+];
+
+export function parseLabel(line: string): Label | null {
+  for (const { kind, re, check } of PATTERNS) {
+    const m = re.exec(line);
+    if (m && (!check || check(m))) {
+      return { kind, raw: m[0].trim(), length: m[0].length };
+    }
+  }
+  return null;
+}
