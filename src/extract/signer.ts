@@ -1,7 +1,7 @@
 import type { Signer } from "../schema/document.js";
 import { AUTHORITY_PREFIX } from "../segment/segment.js";
 import { toNormalCase } from "../text/casing.js";
-import { fold } from "../text/fold.js";
+import { canon } from "../text/fold.js";
 import { SIGNER_POSITIONS } from "../vocabulary/names.js";
 import { extracted, span, warning, type Extracted, type ExtractContext } from "./context.js";
 
@@ -27,7 +27,7 @@ function titleCase(name: string): string {
     .join(" ");
 }
 
-const isKnownPosition = (text: string): boolean => SIGNER_POSITIONS.includes(fold(text).replace(/[^\p{L}\s]/gu, "").trim());
+const isKnownPosition = (text: string): boolean => SIGNER_POSITIONS.includes(canon(text).replace(/[^\p{L}\s]/gu, "").trim());
 
 const positionCase = (text: string): string => {
   const normal = toNormalCase(text);

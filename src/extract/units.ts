@@ -1,6 +1,6 @@
 import { canon } from "../text/fold.js";
 import { isAbbreviation } from "../text/casing.js";
-import { UNIT_DETERMINERS, UNIT_HEADS } from "../vocabulary/names.js";
+import { NOT_UNITS, UNIT_DETERMINERS, UNIT_HEADS } from "../vocabulary/names.js";
 import { NAME_CONTINUING_PHRASES, NAME_ENDING_WORDS } from "../vocabulary/verbs.js";
 import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
 
@@ -36,6 +36,7 @@ const DETERMINERS = UNIT_DETERMINERS.map(split);
 const ENDINGS = NAME_ENDING_WORDS.map(split).sort((a, b) => b.length - a.length);
 const CONTINUING = NAME_CONTINUING_PHRASES.map(split).sort((a, b) => b.length - a.length);
 const TYPE_NAMES = DOCUMENT_TYPES.map((t) => split(t.name));
+const NOT_UNIT = NOT_UNITS.map(split).sort((a, b) => b.length - a.length);
 
 function matchesAt(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
   if (at + words.length > tokens.length) return false;
@@ -55,6 +56,8 @@ function headLength(tokens: readonly Token[], at: number): { determiners: number
   let n = 0;
   while ((n = longestAt(tokens, i, DETERMINERS)) > 0) i += n;
   const head = longestAt(tokens, i, HEADS);
+  // "Tổ chức", "Ban hành", "Báo cáo", "Hội nghị": a verb or a thing that merely starts like a unit.
+  if (head > 0 && (longestAt(tokens, i, NOT_UNIT) > 0 || longestAt(tokens, i, ENDINGS) > head)) return { determiners: 0, head: 0 };
   if (head > 0) return { determiners: i - at, head };
   // An abbreviation standing for a body: UBND, HĐND, "Sở GDĐT" handled by heads; "BCS Đảng".
   const t = tokens[i];
@@ -146,6 +149,9 @@ function readFrom(text: string, tokens: readonly Token[], at: number): { match: 
 /** The unit a sentence starts with, as its subject: "Ban Tuyên giáo Tỉnh ủy chủ trì ..." */
 export function subjectOf(text: string): UnitMatch | null {
   const tokens = tokenize(text);
+  // A sentence starts with a capital; a lower-case start is a clause of a list, not a subject.
+  const first = tokens[0];
+  if (!first || !(isCapitalised(first) || DETERMINERS.some((d) => d[0] === first.key))) return null;
   const read = readFrom(text, tokens, 0);
   if (!read) return null;
   // A subject is followed by its verb; a bare noun phrase ("Công tác kiểm tra") is not a subject.

@@ -18,6 +18,21 @@ export interface OutlineItem {
   level: number;
 }
 
+/** How coarse a label kind is: coarser kinds contain finer ones, never the other way round. */
+const RANK: Record<OutlineKind, number> = {
+  part: 0,
+  roman: 1,
+  "upper-letter": 1,
+  article: 2,
+  arabic: 3,
+  decimal: 4,
+  "paren-number": 5,
+  letter: 6,
+  dash: 7,
+  plus: 8,
+  paragraph: 9,
+};
+
 /** An item that announces children: short and unfinished, or ending with a colon. */
 export function isHeadingLike(text: string): boolean {
   if (/:\s*$/.test(text)) return true;
@@ -39,6 +54,8 @@ export function buildOutline(lines: readonly Line[]): OutlineItem[] {
       const kinds = stack.map((i) => items[i]!.kind);
       const at = kinds.lastIndexOf(label.kind);
       if (at >= 0) stack.length = at;
+      // A kind never nests inside a finer one: "I." after a preamble's "- Căn cứ ..." is not its child.
+      while (stack.length && RANK[items[stack.at(-1)!]!.kind] >= RANK[label.kind]) stack.pop();
       const parent = stack.at(-1) ?? null;
       const text = line.text.slice(label.length).trim();
       items.push({

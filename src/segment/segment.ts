@@ -1,5 +1,5 @@
 import type { Line, NormalisedDocument } from "../normalise/normalise.js";
-import { fold, foldWords } from "../text/fold.js";
+import { canon, fold, foldWords } from "../text/fold.js";
 import { parseLabel } from "../text/labels.js";
 import { DOCUMENT_TYPES, type DocumentTypeEntry } from "../vocabulary/document-types.js";
 import { SIGNER_POSITIONS } from "../vocabulary/names.js";
@@ -73,7 +73,7 @@ export const AUTHORITY_PREFIX = /^(?<prefix>TM|T\/M|KT|K\/T|TL|T\/L|TUQ|Q)\s*[.:
 
 function isSignatureStart(text: string): boolean {
   if (AUTHORITY_PREFIX.test(text) && isUpperLine(text)) return true;
-  return isUpperLine(text) && SIGNER_POSITIONS.includes(fold(text).replace(/[^\p{L}\s]/gu, "").trim());
+  return isUpperLine(text) && SIGNER_POSITIONS.includes(canon(text).replace(/[^\p{L}\s]/gu, "").trim());
 }
 
 function isClosing(text: string): boolean {

@@ -198,7 +198,12 @@ export const UNIT_HEADS: readonly string[] = [
   "đài phát thanh",
   "báo",
   "cổng thông tin",
-  "tổ",
+  "tổ công tác",
+  "tổ chuyên môn",
+  "tổ khối",
+  "tổ giúp việc",
+  "tổ dân phố",
+  "tổ đại biểu",
   "khối",
   "ubnd",
   "hđnd",
@@ -235,6 +240,14 @@ export const UNIT_HEADS: readonly string[] = [
   "quốc hội",
   "chủ tịch nước",
 ].sort((a, b) => b.split(" ").length - a.split(" ").length);
+
+/** Phrases that start with a unit head but name no unit: "Tổ chức ...", "Hội nghị", "Ban hành ...". */
+export const NOT_UNITS: readonly string[] = [
+  "hội nghị", "hội thảo", "hội thi", "hội diễn", "hội đàm", "ban hành", "bộ máy", "bộ tiêu chí", "bộ hồ sơ",
+  "bộ tài liệu", "bộ công cụ", "sở hữu", "phòng chống", "phòng ngừa", "phòng, chống", "vụ việc", "vụ án", "viện dẫn",
+  "trường hợp", "đoàn kết", "cục bộ", "báo cáo", "báo chí", "cơ quan báo chí", "đơn vị tính", "hội viên", "đoàn viên",
+  "trung tâm học tập cộng đồng",
+];
 
 /** Determiners that may stand before a unit head: "Các Sở", "Mỗi huyện", "Toàn thể". */
 export const UNIT_DETERMINERS: readonly string[] = ["các", "mỗi", "những", "từng", "toàn thể"];
