@@ -19,11 +19,10 @@ const TYPE_WORDS = DOCUMENT_TYPES.filter((t) => t.code !== "KHAC")
   .sort((a, b) => b.name.length - a.name.length);
 
 const TYPE_WORD_SOURCE = TYPE_WORDS.map((t) => t.name).join("|");
-/** The type word right before a number: "Kế hoạch số ", "Chỉ thị ", "Công văn số: ", "Luật Trẻ em số ". */
-const TYPE_BEFORE = new RegExp(
-  String.raw`(?<![\p{L}])(?<type>${TYPE_WORD_SOURCE})(?:\s+liên tịch)?(?<name>(?:\s+[\p{L}\-]+){0,6}?)?\s*(?:số|Số)?\s*[:.]?\s*$`,
-  "iu",
-);
+/** The type word right before a number: "Kế hoạch số ", "Chỉ thị ", "Công văn số: ". */
+const TYPE_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?<type>${TYPE_WORD_SOURCE})(?:\s+liên tịch)?\s*(?:số|Số)?\s*[:.]?\s*$`, "iu");
+/** A Luật names itself before its number: "Luật Trẻ em số 102/2016/QH13". */
+const LAW_BEFORE = /(?<![\p{L}])(?<type>Luật)(?<name>(?:\s+[\p{L}\-]+){1,6}?)\s+số\s*$/u;
 const TYPE_AT_END = new RegExp(String.raw`(?<![\p{L}])(?:${TYPE_WORD_SOURCE})\s*$`, "iu");
 /** "Kế hoạch của Ban Tuyên giáo Trung ương tại công văn số ...": the issuer stated before the number. */
 const ISSUER_BEFORE = /(?:của|do)\s+(?<issuer>[^,;()]{3,80}?)\s+(?:tại|theo|qua)\s*$/iu;
@@ -90,7 +89,8 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
   for (const found of findNumbers(text)) {
     if (own && found.number === own) continue;
     const before = text.slice(Math.max(0, found.index - 90), found.index);
-    const typeMatch = TYPE_BEFORE.exec(before);
+    const law = LAW_BEFORE.exec(before);
+    const typeMatch = law ?? TYPE_BEFORE.exec(before);
     const typeWord = typeMatch?.groups?.["type"] ?? null;
     const type = (typeWord ? typeCodeOf(typeWord) : null) ?? typeOfNumber(found.parts);
     let start = typeMatch ? found.index - (before.length - typeMatch.index) : found.index;
@@ -120,7 +120,7 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
       found,
       number: found.number,
       type,
-      name: null,
+      name: law ? `Luật ${law.groups!["name"]!.trim()}` : null,
       date: date?.iso ?? null,
       dateImpossible: date?.impossible ?? false,
       issuer: issuer?.name ?? null,

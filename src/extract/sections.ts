@@ -1,4 +1,4 @@
-import { ancestorsOf, isLeaf, type OutlineItem } from "../segment/outline.js";
+import { ancestorsOf, isHeadingLike, isLeaf, type OutlineItem } from "../segment/outline.js";
 import { foldWords } from "../text/fold.js";
 import type { Objective, TextItem } from "../schema/document.js";
 import { extracted, span, type Extracted, type ExtractContext } from "./context.js";
@@ -29,7 +29,14 @@ export function classifyHeading(heading: string): SectionKind {
 
 /** Items that head a section: labelled items with children, or heading-like labelled leaves. */
 export function sectionHeads(outline: readonly OutlineItem[], kind: SectionKind): OutlineItem[] {
-  return outline.filter((item) => item.kind !== "paragraph" && item.kind !== "dash" && item.kind !== "plus" && classifyHeading(item.text) === kind);
+  return outline.filter(
+    (item) =>
+      item.kind !== "paragraph" &&
+      item.kind !== "dash" &&
+      item.kind !== "plus" &&
+      (isHeadingLike(item.text) || /^[^:]{2,40}:/u.test(item.text)) &&
+      classifyHeading(item.text) === kind,
+  );
 }
 
 /** The leaves under an item (the item itself when it has no children). */

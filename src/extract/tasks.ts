@@ -1,5 +1,5 @@
 import type { DocumentTypeCode, Task, Unit } from "../schema/document.js";
-import { ancestorsOf, pathOf, type OutlineItem } from "../segment/outline.js";
+import { ancestorsOf, isHeadingLike, pathOf, type OutlineItem } from "../segment/outline.js";
 import { canon, foldWords } from "../text/fold.js";
 import { extracted, span, type Extracted, type ExtractContext } from "./context.js";
 import { findDeadlines } from "./deadlines.js";
@@ -55,10 +55,13 @@ function unitsOfText(text: string): UnitMatch[] {
   const { body, offset } = withoutTopicLabel(text);
   const found: UnitMatch[] = [];
   for (const sentence of sentencesOf(body)) {
-    const subject = subjectOf(sentence.text);
-    if (subject) found.push({ ...subject, start: subject.start + offset + sentence.offset, end: subject.end + offset + sentence.offset });
+    if (!subjectOf(sentence.text)) continue;
+    for (const u of unitsFromStart(sentence.text)) found.push({ ...u, start: u.start + offset + sentence.offset, end: u.end + offset + sentence.offset });
   }
-  for (const u of unitsAfter(body, ASSIGN_CUES)) found.push({ ...u, start: u.start + offset, end: u.end + offset });
+  for (const u of [...unitsAfter(body, ASSIGN_CUES), ...unitsBefore(body, ["chủ trì"])]) {
+    if (/^\s*chủ trì\s+(?:cuộc|buổi|hội nghị|họp)/iu.test(body.slice(u.end))) continue;
+    found.push({ ...u, start: u.start + offset, end: u.end + offset });
+  }
   const unique: UnitMatch[] = [];
   for (const u of found) if (!unique.some((v) => canon(v.name) === canon(u.name))) unique.push(u);
   return unique;
@@ -82,6 +85,7 @@ function taskSections(outline: readonly OutlineItem[]): Array<{ head: OutlineIte
   const out: Array<{ head: OutlineItem; kind: SectionKind }> = [];
   for (const item of outline) {
     if (item.kind === "paragraph" || item.kind === "dash" || item.kind === "plus" || item.children.length === 0) continue;
+    if (!isHeadingLike(item.text)) continue;
     const kind = classifyHeading(item.text);
     if (kind !== "tasks" && kind !== "execution") continue;
     const ancestors = ancestorsOf(outline, item);
@@ -120,28 +124,77 @@ function collectSection(ctx: ExtractContext, c: Collector, head: OutlineItem, ki
   }
 }
 
-const isExecutionArticle = (item: OutlineItem): boolean =>
-  item.kind === "article" && /\b(?:to chuc thuc hien|thi hanh|chiu trach nhiem|giao)\b/.test(foldWords(item.text));
+/** An article that assigns execution: by its own words or those of its paragraphs. */
+function isExecutionArticle(item: OutlineItem, outline: readonly OutlineItem[]): boolean {
+  if (item.kind !== "article") return false;
+  const words = [item, ...item.children.map((c) => outline[c]!)].map((i) => foldWords(i.text)).join(" ");
+  return /\b(?:to chuc thuc hien|thi hanh|chiu trach nhiem|giao)\b/.test(words);
+}
+
+/**
+ * Units an article's sentence assigns: "Giao Sở X ...", or the list before "chịu trách nhiệm thi
+ * hành" ("Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Tài chính, Y tế; Chủ tịch UBND các huyện ...").
+ */
+function executionUnits(text: string): UnitMatch[] {
+  const assigned = unitsAfter(text, ASSIGN_CUES);
+  if (assigned.length) return [...assigned, ...unitsBefore(text, ["chủ trì"]).filter((u) => !assigned.some((a) => canon(a.name) === canon(u.name)))];
+  const cue = /\s(?:có|chịu)\s+trách nhiệm\s+(?:thi hành|tổ chức thực hiện|thực hiện)/iu.exec(text);
+  if (!cue) return [];
+  const units: UnitMatch[] = [];
+  let offset = 0;
+  for (const clause of text.slice(0, cue.index).split(";")) {
+    const lead = clause.length - clause.trimStart().length;
+    units.push(...distributedUnits(clause.trim()).map((u) => ({ ...u, start: u.start + offset + lead, end: u.end + offset + lead })));
+    offset += clause.length + 1;
+  }
+  return units;
+}
+
+/** "Giám đốc các Sở: Tài chính, Y tế" -> Sở Tài chính, Sở Y tế; anything else read as a list. */
+function distributedUnits(clause: string): UnitMatch[] {
+  const m = /^(?:Giám đốc|Thủ trưởng|Chủ tịch)?\s*các\s+(?<head>Sở|Ban|Phòng|Bộ)\s*:\s*/u.exec(clause);
+  if (!m) return unitsFromStart(clause);
+  const head = m.groups!["head"]!;
+  const out: UnitMatch[] = [];
+  let at = m[0].length;
+  for (const name of splitNames(clause.slice(at))) {
+    const start = clause.indexOf(name, at);
+    out.push({ name: `${head} ${name}`, shortName: null, start, end: start + name.length });
+    at = start + name.length;
+  }
+  return out;
+}
+
+/** "Lao động - Thương binh và Xã hội, Văn hóa, Thể thao và Du lịch, Y tế" -> three names. */
+function splitNames(list: string): string[] {
+  const parts = list.split(/\s*,\s*/u).map((p) => p.trim()).filter(Boolean);
+  const out: string[] = [];
+  for (const part of parts) {
+    const previous = out.at(-1);
+    // A part with no "và" that the next joins with "và" is the first half of one name.
+    if (previous !== undefined && !/\svà\s|\s-\s/u.test(previous) && /\svà\s/u.test(part) && out.length > 0 && pendingJoin(previous, parts)) {
+      out[out.length - 1] = `${previous}, ${part}`;
+      continue;
+    }
+    out.push(part.replace(/\s+và\s+(?:Thủ trưởng|các).*$/u, ""));
+  }
+  return out;
+}
+
+const pendingJoin = (previous: string, _parts: readonly string[]): boolean => previous.split(/\s+/).length <= 2;
 
 /** Quyết định / Nghị quyết: the execution article, item by item, or whole with its list of units. */
 function collectArticles(ctx: ExtractContext, c: Collector): boolean {
   const outline = ctx.seg.outline;
-  const articles = outline.filter(isExecutionArticle);
+  const articles = outline.filter((item) => isExecutionArticle(item, outline));
   for (const article of articles) {
-    const leaves = leavesOf(outline, article).filter((l) => l !== article);
-    if (leaves.length) {
-      for (const leaf of leaves) {
-        const own = unitsOfText(leaf.text);
-        c.tasks.push(makeTask(ctx, leaf, own.map((u) => u.name)));
-        for (const u of own) addUnit(c, u.name, "assigned", leaf.textStart + u.start);
-      }
-      continue;
+    const parts = [article, ...leavesOf(outline, article).filter((l) => l !== article)];
+    for (const part of parts) {
+      const lead = executionUnits(part.text);
+      if (!lead.length) continue;
+      c.tasks.push(makeTask(ctx, part, lead.map((u) => u.name)));
+      for (const u of lead) addUnit(c, u.name, "lead", part.textStart + u.start);
     }
-    const listed = unitsFromStart(article.text);
-    const lead = listed.length ? listed : unitsBefore(article.text, LEAD_CUES);
-    const names = lead.map((u) => u.name);
-    c.tasks.push(makeTask(ctx, article, names));
-    for (const u of lead) addUnit(c, u.name, "lead", article.textStart + u.start);
   }
   return articles.length > 0;
 }
@@ -195,7 +248,8 @@ function collectRequests(ctx: ExtractContext, c: Collector): void {
 /** Units named as leads anywhere in the body: "X chủ trì", "giao X", "X có trách nhiệm". */
 function collectLeads(ctx: ExtractContext, c: Collector): void {
   for (const item of ctx.seg.outline) {
-    for (const u of [...unitsBefore(item.text, LEAD_CUES), ...unitsAfter(item.text, ["giao", "giao cho"])]) {
+    const leads = unitsBefore(item.text, LEAD_CUES).filter((u) => !/^\s*chủ trì\s+(?:cuộc|buổi|hội nghị|họp)/iu.test(item.text.slice(u.end)));
+    for (const u of [...leads, ...unitsAfter(item.text, ["giao", "giao cho"])]) {
       addUnit(c, u.name, "lead", item.textStart + u.start);
     }
   }

@@ -1,6 +1,6 @@
 import { canon } from "../text/fold.js";
 import { isAbbreviation } from "../text/casing.js";
-import { NOT_UNITS, UNIT_DETERMINERS, UNIT_HEADS } from "../vocabulary/names.js";
+import { LOCALITY_WORDS, NOT_UNITS, UNIT_DETERMINERS, UNIT_HEADS } from "../vocabulary/names.js";
 import { NAME_CONTINUING_PHRASES, NAME_ENDING_WORDS } from "../vocabulary/verbs.js";
 import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
 
@@ -22,10 +22,8 @@ interface Token {
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(/\([^()]{1,20}\)|[\p{L}\p{N}&][\p{L}\p{N}&\-/.]*|[,;:.()+–-]/gu)) {
-    const raw = m[0].replace(/[.]+$/u, (dots) => (m[0].length > dots.length && /^\p{Lu}+\.$/u.test(m[0]) ? dots : ""));
-    if (!raw) continue;
-    tokens.push({ text: raw, key: canon(raw), start: m.index, end: m.index + raw.length });
+  for (const m of text.matchAll(/\([^()]{1,20}\)|[\p{L}\p{N}&][\p{L}\p{N}&\-/]*|[,;:.()+–-]/gu)) {
+    tokens.push({ text: m[0], key: canon(m[0]), start: m.index, end: m.index + m[0].length });
   }
   return tokens;
 }
@@ -37,6 +35,10 @@ const ENDINGS = NAME_ENDING_WORDS.map(split).sort((a, b) => b.length - a.length)
 const CONTINUING = NAME_CONTINUING_PHRASES.map(split).sort((a, b) => b.length - a.length);
 const TYPE_NAMES = DOCUMENT_TYPES.map((t) => split(t.name));
 const NOT_UNIT = NOT_UNITS.map(split).sort((a, b) => b.length - a.length);
+const POSITIONS = ["giám đốc", "phó giám đốc", "chủ tịch", "phó chủ tịch", "chánh", "thủ trưởng", "hiệu trưởng", "trưởng ban", "trưởng phòng", "người đứng đầu", "lãnh đạo"]
+  .map(split)
+  .sort((a, b) => b.length - a.length);
+const LOCALITY = LOCALITY_WORDS.map(split).sort((a, b) => b.length - a.length);
 
 function matchesAt(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
   if (at + words.length > tokens.length) return false;
@@ -65,12 +67,42 @@ function headLength(tokens: readonly Token[], at: number): { determiners: number
   return { determiners: 0, head: 0 };
 }
 
-/** A lower-case head not followed by a proper name: "thị ủy", "ban, ngành" (not "sở Tài chính"). */
-function isGenericHead(tokens: readonly Token[], at: number): boolean {
+/**
+ * What may follow a comma inside one unit's name: a bare lower-case head or place level of a
+ * plural list ("các huyện ủy, thị ủy, thành ủy", "các huyện, thị xã, thành phố"), or the next
+ * capitalised part of a compound name ("Sở Văn hóa, Thể thao và Du lịch"). A new unit ("Sở Y tế",
+ * "các Ban ...", "sở Tài chính") or a document type ends it.
+ */
+function continuesAfterComma(tokens: readonly Token[], at: number, from: number): boolean {
+  const t = tokens[at]!;
+  if (!isCapitalised(t) && LOCALITY.some((l) => matchesAt(tokens, at, l))) return true;
+  // "các trường mầm non, tiểu học, THCS": a plural list of kinds goes on until a verb.
+  const plural = DETERMINERS.some((d) => matchesAt(tokens, from, d));
+  if (plural && !isCapitalised(t) && headLength(tokens, at).head === 0 && !longestAt(tokens, at, ENDINGS)) return true;
+  if (plural && isAbbreviation(t.text) && headLength(tokens, at).head === 0) return true;
   const { determiners, head } = headLength(tokens, at);
-  if (head === 0) return false;
-  const next = tokens[at + determiners + head];
-  return !next || !isCapitalised(next);
+  if (head > 0) {
+    if (determiners > 0 || isCapitalised(t)) return false;
+    const next = tokens[at + head];
+    return !next || !isCapitalised(next);
+  }
+  if (!isCapitalised(t) || longestAt(tokens, at, TYPE_NAMES) || longestAt(tokens, at, ENDINGS)) return false;
+  // A capitalised part must lead on to "và" or "-" within a few words ("Văn hóa, Thể thao và Du
+  // lịch"), and only while the name has no "và" of its own ("... và Xã hội, Giáo dục và Đào tạo").
+  for (let k = from; k < at; k++) if (tokens[k]!.key === "và") return false;
+  for (let k = at + 1; k < Math.min(tokens.length, at + 5); k++) {
+    if (["và", "-", "–"].includes(tokens[k]!.key)) return true;
+    if (/^[,;:.()]$/.test(tokens[k]!.text)) return false;
+  }
+  return false;
+}
+
+/** Two capitalised words in a row since the head: a proper name ("Sơn Tân", "Quảng Ninh"). */
+function properNameBefore(tokens: readonly Token[], i: number, from: number): boolean {
+  const a = tokens[i - 1];
+  const b = tokens[i - 2];
+  const plain = (k: number): boolean => isCapitalised(tokens[k]!) && !isAbbreviation(tokens[k]!.text) && headLength(tokens, k).head === 0;
+  return i - 2 >= from && !!a && !!b && plain(i - 1) && plain(i - 2);
 }
 
 /** Reads one unit name that starts exactly at token `at`; null when no unit head stands there. */
@@ -105,9 +137,13 @@ function readFrom(text: string, tokens: readonly Token[], at: number): { match: 
       continue;
     }
     if (/^[,;:.+()]$/.test(t.text)) {
-      // "các huyện ủy, thị ủy, thành ủy": a comma then a lower-case head goes on with the same unit.
       const after = tokens[i + 1];
-      if (t.text === "," && after && !isCapitalised(after) && isGenericHead(tokens, i + 1)) {
+      if (t.text === "," && after && continuesAfterComma(tokens, i + 1, at)) {
+        i++;
+        continue;
+      }
+      // "UBND TP. Hồ Chí Minh": the dot of an abbreviation.
+      if (t.text === "." && after && isCapitalised(after) && /^\p{Lu}{1,3}$/u.test(tokens[i - 1]!.text) && !/\s/.test(text.slice(tokens[i - 1]!.end, t.start))) {
         i++;
         continue;
       }
@@ -132,11 +168,19 @@ function readFrom(text: string, tokens: readonly Token[], at: number): { match: 
     // ("UBND tỉnh Thực hiện ..."), not right after the head or a joining "và"/"-" (Sở Xây dựng).
     const joined = i === at + determiners + head || ["và", "-", "–", "&"].includes(tokens[i - 1]!.key);
     if (longestAt(tokens, i, ENDINGS) && (!isCapitalised(t) || !joined)) break;
+    // After a proper name ("Trường TH&THCS Sơn Tân"), a lower-case word starts the predicate.
+    if (!isCapitalised(t) && !LOCALITY.some((l) => matchesAt(tokens, i, l)) && properNameBefore(tokens, i, at + determiners + head)) break;
     if (isCapitalised(t) && i - at > determiners + head && longestAt(tokens, i, TYPE_NAMES)) break;
     lastWord = i;
     i++;
   }
-  const start = tokens[at]!.start;
+  let startToken = at;
+  // "Giám đốc Sở Y tế", "Chủ tịch UBND huyện", "Chánh Văn phòng ...": the unit is the body.
+  const position = longestAt(tokens, at + determiners, POSITIONS);
+  if (position && headLength(tokens, at + determiners + position).head > 0 && at + determiners + position <= lastWord) {
+    startToken = at + determiners + position;
+  }
+  const start = tokens[startToken]!.start;
   const end = tokens[lastWord]!.end;
   const name = text
     .slice(start, end)
@@ -224,7 +268,7 @@ export function unitsBefore(text: string, cues: readonly string[]): UnitMatch[] 
 
 /** A heading that names a unit: "1. Văn phòng Bộ", "Trách nhiệm của Sở Y tế:", "Đối với cấp tỉnh". */
 export function unitOfHeading(heading: string): UnitMatch | null {
-  const stripped = heading.replace(/^(?:Trách nhiệm của|Đối với|Giao)\s+/iu, "");
+  const stripped = heading.replace(/^(?:Trách nhiệm của|Đối với|Giao|Đề nghị|Yêu cầu)\s+/iu, "");
   const offset = heading.length - stripped.length;
   const tokens = tokenize(stripped);
   const read = readFrom(stripped, tokens, 0);

@@ -33,6 +33,9 @@ const RANK: Record<OutlineKind, number> = {
   paragraph: 9,
 };
 
+/** Kinds whose following paragraphs are always their content: an article runs to the next one. */
+const CONTAINERS: ReadonlySet<OutlineKind> = new Set(["part", "roman", "upper-letter", "article"]);
+
 /** An item that announces children: short and unfinished, or ending with a colon. */
 export function isHeadingLike(text: string): boolean {
   if (/:\s*$/.test(text)) return true;
@@ -75,7 +78,7 @@ export function buildOutline(lines: readonly Line[]): OutlineItem[] {
     }
     // Unlabelled paragraph.
     let parent: number | null = stack.at(-1) ?? null;
-    while (parent !== null && !isHeadingLike(items[parent]!.text)) {
+    while (parent !== null && !CONTAINERS.has(items[parent]!.kind) && !isHeadingLike(items[parent]!.text)) {
       stack.pop();
       parent = stack.at(-1) ?? null;
     }

@@ -30,7 +30,7 @@ const PATTERNS: ReadonlyArray<{ kind: LabelKind; re: RegExp; check?: (m: RegExpE
   { kind: "part", re: /^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXL]{1,5}|\d{1,2})\b\s*[.:\-–]?(?:\s+|$)/u },
   {
     kind: "roman",
-    re: /^([IVXL]{1,5})\s*[.\-–):/]\s*(?=\S|$)/u,
+    re: /^([IVXL]{1,5})\s*[.\-–):]\s*(?=\S|$)/u,
     check: (m) => ROMAN.test(m[1]!),
   },
   { kind: "upper-letter", re: /^([A-HJ-UWYZĐ])\s*[.)]\s+(?=\p{Lu})/u },

@@ -9,8 +9,8 @@ import { DOCUMENT_TYPES, type DocumentTypeCodeData } from "../vocabulary/documen
  * Spaces are tolerated around the first separator ("2123 - CV/BTGTW", "56 /KH-UBND").
  */
 
-/** A code part: capitals (and digits), or one of the mixed-case codes the standards define. */
-const CODE = String.raw`(?:TTg|QĐi|TTr|CTr|QyĐ|ThU|[\p{Lu}][\p{Lu}\d&]*)(?![\p{Ll}])`;
+/** A code part: at least two capitals (UBND, TTg, QĐi, GDTrH), so that "2/ Nội dung" is no number. */
+const CODE = String.raw`(?=(?:[\p{Ll}\d&]*\p{Lu}){2})\p{Lu}[\p{L}\d&]*(?![\p{L}])`;
 const SERIAL = String.raw`\d{1,5}[a-z]?`;
 
 export const NUMBER_SOURCE =
