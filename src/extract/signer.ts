@@ -29,6 +29,18 @@ function titleCase(name: string): string {
 
 const isKnownPosition = (text: string): boolean => SIGNER_POSITIONS.includes(canon(text).replace(/[^\p{L}\s]/gu, "").trim());
 
+/** "GIÁM ĐỐC PHÓ GIÁM ĐỐC" -> of "GIÁM ĐỐC", position "PHÓ GIÁM ĐỐC"; null when it is one title. */
+function splitTrailingPosition(text: string): { of: string; position: string } | null {
+  const words = text.trim().split(/\s+/);
+  for (let k = 1; k < words.length; k++) {
+    const tail = words.slice(k).join(" ");
+    if (isKnownPosition(tail) && words.slice(0, k).length >= 1 && isKnownPosition(words.slice(0, k).join(" "))) {
+      return { of: words.slice(0, k).join(" "), position: tail };
+    }
+  }
+  return null;
+}
+
 const positionCase = (text: string): string => {
   const normal = toNormalCase(text);
   return normal.charAt(0).toLocaleUpperCase("vi") + normal.slice(1);
@@ -49,7 +61,11 @@ export function extractSigner({ seg }: ExtractContext): Extracted<Signer | null>
     const prefix = AUTHORITY_PREFIX.exec(text);
     if (prefix && position === null) {
       const code = PREFIXES[prefix.groups!["prefix"]!.toUpperCase()];
-      if (code) chain.push({ prefix: code, of: positionCase(text.slice(prefix[0].length)) });
+      const rest = text.slice(prefix[0].length);
+      // "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC": two lines run together by a web page.
+      const joined = splitTrailingPosition(rest);
+      if (code) chain.push({ prefix: code, of: positionCase(joined ? joined.of : rest) });
+      if (joined) position = positionCase(joined.position);
       continue;
     }
     const upper = text === text.toLocaleUpperCase("vi");

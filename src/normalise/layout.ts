@@ -39,13 +39,22 @@ function isColumnLine(cells: readonly Cell[]): boolean {
  * Splits two-column runs. A run starts at a line with a wide gap and goes on through blank lines
  * and lines indented to the right column (a signature's name under an empty left column).
  */
-export function splitColumns(lines: readonly string[]): string[] {
-  const out: string[] = [];
+export interface LayoutLine {
+  text: string;
+  /** The line was a column of a two-column run: its indentation means nothing. */
+  fromColumns: boolean;
+}
+
+export function splitColumns(lines: readonly string[]): LayoutLine[] {
+  const out: LayoutLine[] = [];
+  const emit = (texts: readonly string[], fromColumns: boolean): void => {
+    for (const text of texts) out.push({ text, fromColumns });
+  };
   let i = 0;
   while (i < lines.length) {
     const cells = cellsOf(lines[i]!);
     if (!isColumnLine(cells)) {
-      out.push(lines[i]!);
+      emit([lines[i]!], false);
       i++;
       continue;
     }
@@ -61,13 +70,15 @@ export function splitColumns(lines: readonly string[]): string[] {
         continue;
       }
       const indented = lineCells[0]!.column >= split - 6;
-      if (!isColumnLine(lineCells) && !indented) break;
+      // The Nơi nhận list often runs on below the signature's last line.
+      const listGoesOn = lineCells.length === 1 && /^[-–+•]/u.test(lineCells[0]!.text) && /^[-–+•]|^N[ơo]i nhận/iu.test(left.at(-1) ?? "");
+      if (!isColumnLine(lineCells) && !indented && !listGoesOn) break;
       for (const cell of lineCells) (cell.column >= split - 6 ? right : left).push(cell.text);
       j++;
     }
     // Blank lines swallowed at the end of the run belong to what follows.
     while (j > i && (lines[j - 1] ?? "").trim() === "") j--;
-    out.push(...left, "", ...right, "");
+    emit([...left, "", ...right, ""], true);
     i = j;
   }
   return out;
@@ -102,7 +113,7 @@ export function unfoldMarkdownTables(lines: readonly string[]): string[] {
 
 function cellLines(cell: string): string[] {
   return cell
-    .split(/<br\s*\/?>|\*\*\s+\*\*/i)
+    .split(/<br\s*\/?>|(?<=\S)\*{1,3}\s+\*{1,3}(?=\S)/i)
     .map((l) => l.trim())
     .filter(Boolean);
 }

@@ -32,6 +32,8 @@ interface WorkLine {
   text: string;
   kind: "body" | "footnote";
   blankBefore: boolean;
+  /** Leading spaces in the source, or null where a column split made it meaningless. */
+  indent: number | null;
 }
 
 /**
@@ -50,14 +52,15 @@ export function normalise(doc: LoadedDocument): NormalisedDocument {
 
   const work: WorkLine[] = [];
   let blank = false;
-  for (const rawLine of lines) {
+  for (const { text: rawLine, fromColumns } of lines) {
     const text = fixOcrSlips(collapseSpaces(stripEmphasis(rawLine)), warnings);
     if (text === "" || DECORATION.test(text)) {
       // A page number between two halves of a sentence is a page break: treat it as a blank line.
       blank = true;
       continue;
     }
-    work.push({ text, kind: FOOTNOTE_START.test(text) ? "footnote" : "body", blankBefore: blank });
+    const indent = fromColumns ? null : rawLine.replace(/\t/g, "    ").length - rawLine.replace(/\t/g, "    ").trimStart().length;
+    work.push({ text, kind: FOOTNOTE_START.test(text) ? "footnote" : "body", blankBefore: blank, indent });
     blank = false;
   }
 
@@ -89,7 +92,9 @@ function stripEmphasis(line: string): string {
   return line
     .replace(/\*\*|__/g, "")
     .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}*])/gu, "$1$2")
-    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, "$1$2");
+    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, "$1$2")
+    // What a table cell split left of an emphasis run: "*Nơi nhận:", "Lưu: VT.*".
+    .replace(/^(\s*)\*+(?=\S)|(?<=\S)\*+(\s*)$/gu, "$1$2");
 }
 
 function collapseSpaces(line: string): string {
@@ -130,6 +135,23 @@ function isContinuation(text: string): boolean {
 }
 
 /**
+ * Hard-wrapped text (a PDF in layout mode) indents the first line of each paragraph: there, a
+ * line at the margin right after a body line goes on with that paragraph, whatever its case.
+ */
+function usesParagraphIndent(lines: readonly WorkLine[]): boolean {
+  const known = lines.filter((l) => l.indent !== null && l.kind === "body");
+  if (known.length < 8) return false;
+  const indented = known.filter((l) => l.indent! >= 2).length / known.length;
+  return indented >= 0.2 && indented <= 0.9;
+}
+
+function continuesByIndent(line: WorkLine, previous: WorkLine | undefined, indentMode: boolean): boolean {
+  if (!indentMode || !previous || line.blankBefore || line.indent !== 0 || previous.kind !== "body") return false;
+  if (parseLabel(line.text) || isHeadingLike(line.text) || isHeadingLike(previous.text)) return false;
+  return previous.text.length >= 40 && !/:$/.test(previous.text);
+}
+
+/**
  * Page breaks cut sentences, and put the page's footnotes between the halves. A continuation
  * line is joined to the sentence it finishes: a footnote that ends on a hyphen takes a line
  * starting with a number ("2021-" + "2025; ..."), otherwise the last unfinished body line.
@@ -138,15 +160,24 @@ function joinContinuations(lines: readonly WorkLine[], warnings: Warning[]): Wor
   const out: WorkLine[] = [];
   let lastBody = -1;
   let lastFootnote = -1;
+  const indentMode = usesParagraphIndent(lines);
+  let previous: WorkLine | undefined;
   for (const line of lines) {
+    const before = previous;
+    previous = line;
     if (line.kind === "footnote") {
       out.push({ ...line });
       lastFootnote = out.length - 1;
       continue;
     }
+    const body = lastBody >= 0 ? out[lastBody]! : undefined;
+    // Same paragraph, next line: "... Kế hoạch;" + "tham mưu UBND huyện ...", or a margin line under an indented paragraph.
+    if (body && lastBody === out.length - 1 && (continuesByIndent(line, before, indentMode) || (!line.blankBefore && startsLowercase(line.text) && /[;,]$/.test(body.text)))) {
+      body.text = `${body.text} ${line.text}`;
+      continue;
+    }
     if (isContinuation(line.text)) {
       const footnote = lastFootnote >= 0 ? out[lastFootnote]! : undefined;
-      const body = lastBody >= 0 ? out[lastBody]! : undefined;
       const footnoteWantsIt = footnote !== undefined && /[-–]$/.test(footnote.text) && /^\d/.test(line.text);
       const target = footnoteWantsIt
         ? footnote
