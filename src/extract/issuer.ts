@@ -58,11 +58,10 @@ function fromHeader(header: readonly Line[]): Issuer | null {
 }
 
 /** "..., Phòng Giáo dục và Đào tạo (GDĐT) thành phố xây dựng Kế hoạch ..." */
-function fromBody(lines: readonly Line[], place: string | null): Issuer | null {
-  for (const line of lines.slice(0, 12)) {
-    const units = unitsBefore(line.text, ["xây dựng", "ban hành"]).filter((u) =>
-      /^\s*(?:xây dựng|ban hành)\s+(?:kế hoạch|chương trình|hướng dẫn|quy chế|quy định|đề án|phương án|báo cáo)/iu.test(line.text.slice(u.end)),
-    );
+function fromBody(lines: readonly Line[], place: string | null, typeName: string): Issuer | null {
+  const own = new RegExp(`^\\s*(?:\\([^()]{1,20}\\)\\s*)?(?:xây dựng|ban hành)\\s+(?:${typeName})`, "iu");
+  for (const line of lines.slice(0, 6)) {
+    const units = unitsBefore(line.text, ["xây dựng", "ban hành"]).filter((u) => own.test(line.text.slice(u.end)));
     const unit = units.at(-1);
     if (!unit) continue;
     let name = unit.name;
@@ -92,11 +91,11 @@ function fromNumber(parts: NumberParts | null): Issuer | null {
 /** The issuer, from the best source present: header, body, signature, number. */
 export function extractIssuer(
   { seg }: ExtractContext,
-  known: { place: string | null; numberParts: NumberParts | null; signer: Signer | null },
+  known: { place: string | null; numberParts: NumberParts | null; signer: Signer | null; typeName: string },
 ): Extracted<Issuer | null> {
   const issuer =
     fromHeader(seg.header) ??
-    fromBody([...seg.body.map((i) => i)], known.place) ??
+    fromBody(seg.body, known.place, known.typeName) ??
     fromSignature(known.signer) ??
     fromNumber(known.numberParts);
   if (issuer) {

@@ -187,7 +187,7 @@ function readFrom(text: string, tokens: readonly Token[], at: number): { match: 
     .replace(/\s*\([^()]{1,20}\)\s*/g, (m) => (shortName && m.includes(shortName) ? " " : m))
     .replace(/\s+/g, " ")
     .trim();
-  return { match: { name, shortName, start, end }, next: lastWord + 1 };
+  return { match: { name, shortName, start, end }, next: i };
 }
 
 /** The unit a sentence starts with, as its subject: "Ban Tuyên giáo Tỉnh ủy chủ trì ..." */

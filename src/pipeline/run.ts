@@ -46,7 +46,7 @@ function extractFields(loaded: LoadedDocument, norm: NormalisedDocument, seg: Se
   const type = take(extractDocumentType(ctx, own));
   const title = take(extractTitle(ctx));
   const signer = take(extractSigner(ctx));
-  const issuer = take(extractIssuer(ctx, { place: datePlace.place, numberParts: own.parts, signer }));
+  const issuer = take(extractIssuer(ctx, { place: datePlace.place, numberParts: own.parts, signer, typeName: type.name }));
   const recipients = take(extractRecipients(ctx));
   const { purposes, requirements } = take(extractPurposesAndRequirements(ctx));
   const objectives = take(extractObjectives(ctx));
