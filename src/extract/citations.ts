@@ -18,12 +18,29 @@ const TYPE_WORDS = DOCUMENT_TYPES.filter((t) => t.code !== "KHAC")
   .flatMap((t) => [t.name, ...(t.aliases ?? [])].map((name) => ({ name, code: t.code })))
   .sort((a, b) => b.name.length - a.name.length);
 
-const TYPE_WORD_SOURCE = TYPE_WORDS.map((t) => t.name).join("|");
-/** The type word right before a number: "Kế hoạch số ", "Chỉ thị ", "Công văn số: ". */
-const TYPE_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?<type>${TYPE_WORD_SOURCE})(?:\s+liên tịch)?\s*(?:số|Số)?\s*[:.]?\s*$`, "iu");
+const TYPE_WORD_BY_FOLD = new Map(TYPE_WORDS.map((t) => [fold(t.name), t.name]));
+const LONGEST_TYPE_WORD = Math.max(...TYPE_WORDS.map((t) => t.name.split(" ").length));
+
+/**
+ * The type word right before a number ("Kế hoạch số ", "Chỉ thị ", "Công văn số: ", "Nghị quyết
+ * liên tịch số"), read backwards from the number: the shape of a RegExp match, without scanning.
+ */
+function typeWordBefore(before: string): { index: number; groups: { type: string } } | null {
+  const trimmed = before.replace(/\s*(?:(?:số|Số)\s*)?[:.]?\s*$/u, "").replace(/\s+liên tịch$/u, "");
+  const words = [...trimmed.matchAll(/[\p{L}]+/gu)].slice(-LONGEST_TYPE_WORD);
+  for (let k = 0; k < words.length; k++) {
+    const first = words[k]!;
+    const last = words.at(-1)!;
+    if (last.index + last[0].length !== trimmed.length) return null;
+    const phrase = trimmed.slice(first.index);
+    if (TYPE_WORD_BY_FOLD.has(fold(phrase)) && !/\p{L}/u.test(trimmed.charAt(first.index - 1))) {
+      return { index: first.index, groups: { type: phrase } };
+    }
+  }
+  return null;
+}
 /** A Luật names itself before its number: "Luật Trẻ em số 102/2016/QH13". */
 const LAW_BEFORE = /(?<![\p{L}])(?<type>Luật)(?<name>(?:\s+[\p{L}\-]+){1,6}?)\s+số\s*$/u;
-const TYPE_AT_END = new RegExp(String.raw`(?<![\p{L}])(?:${TYPE_WORD_SOURCE})\s*$`, "iu");
 /** "Kế hoạch của Ban Tuyên giáo Trung ương tại công văn số ...": the issuer stated before the number. */
 const ISSUER_BEFORE = /(?:của|do)\s+(?<issuer>[^,;()]{3,80}?)\s+(?:tại|theo|qua)\s*$/iu;
 const SHORT_NAME = /^\s*[^()]{0,400}?\((?:sau đây\s+)?(?:được\s+)?(?:viết tắt là|gọi tắt là|gọi chung là|gọi là)\s*:?\s*(?<short>[^()]{1,60}?)\s*\)/iu;
@@ -48,9 +65,10 @@ interface Mention {
   span: Span;
 }
 
+const TYPE_BY_FOLDED_NAME = new Map(TYPE_WORDS.map((t) => [fold(t.name), t.code]));
+
 function typeCodeOf(word: string): DocumentTypeCode | null {
-  const f = fold(word);
-  return TYPE_WORDS.find((t) => fold(t.name) === f)?.code ?? null;
+  return TYPE_BY_FOLDED_NAME.get(fold(word)) ?? null;
 }
 
 /** The issuer a citing phrase names after the number or date: "của Bộ Chính trị", "của UBND tỉnh". */
@@ -58,16 +76,17 @@ function issuerAfter(text: string, from: number): { name: string; end: number } 
   const m = /^\s*,?\s*(?:của|do)\s+/iu.exec(text.slice(from));
   if (!m) return null;
   const start = from + m[0].length;
-  const unit = subjectOf(text.slice(start));
+  // An issuer's name is short: read a window, not the rest of a long footnote.
+  const unit = subjectOf(text.slice(start, start + 160));
   if (!unit) return null;
   return { name: unit.name, end: start + unit.end };
 }
 
 /** The relation a sentence gives a citation: the nearest cue before it since the previous citation, else since the sentence began. */
-function relationBefore(text: string, start: number, previousEnd: number): CitationRelation {
+function relationBefore(text: string, folded: string, start: number, previousEnd: number): CitationRelation {
   const sentenceStart = Math.max(text.lastIndexOf(". ", start), text.lastIndexOf("\n", start), 0);
   for (const from of [Math.max(previousEnd, sentenceStart), sentenceStart]) {
-    const window = fold(text.slice(from, start));
+    const window = folded.slice(from, start);
     let best: { relation: CitationRelation; at: number } | null = null;
     for (const cue of CITATION_RELATION_CUES) {
       const at = window.lastIndexOf(cue.folded);
@@ -85,12 +104,17 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
   const text = line.text;
   const mentions: Mention[] = [];
   const warnings: Warning[] = [];
+  const numbers = findNumbers(text);
+  const mayCiteLaw = text.includes("Luật");
+  if (!numbers.length && !mayCiteLaw) return { mentions, warnings };
+  // Folding keeps the length of NFC text (one base letter per letter), so offsets carry over.
+  const folded = fold(text);
   let previousEnd = 0;
-  for (const found of findNumbers(text)) {
+  for (const found of numbers) {
     if (own && found.number === own) continue;
     const before = text.slice(Math.max(0, found.index - 90), found.index);
-    const law = LAW_BEFORE.exec(before);
-    const typeMatch = law ?? TYPE_BEFORE.exec(before);
+    const law = before.includes("Luật") ? LAW_BEFORE.exec(before) : null;
+    const typeMatch = law ?? typeWordBefore(before);
     const typeWord = typeMatch?.groups?.["type"] ?? null;
     const type = (typeWord ? typeCodeOf(typeWord) : null) ?? typeOfNumber(found.parts);
     let start = typeMatch ? found.index - (before.length - typeMatch.index) : found.index;
@@ -104,17 +128,19 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
     if (issuer) end = issuer.end;
     else if (typeMatch) {
       const windowStart = Math.max(0, start - 120);
-      const earlier = ISSUER_BEFORE.exec(text.slice(windowStart, start));
+      const window = text.slice(windowStart, start);
+      const earlier = /của|do/u.test(window) ? ISSUER_BEFORE.exec(window) : null;
       if (earlier) {
         const stated = subjectOf(earlier.groups!["issuer"]!);
         if (stated) issuer = { name: stated.name, end };
         // "Kế hoạch của X tại công văn số N": the phrase starts at the first type word.
-        const head = TYPE_AT_END.exec(text.slice(0, windowStart + earlier.index));
+        const head = typeWordBefore(text.slice(0, windowStart + earlier.index));
         if (head) start = head.index;
       }
     }
-    const short = SHORT_NAME.exec(text.slice(end));
-    const nextNumber = findNumbers(text.slice(end))[0];
+    const after = text.slice(end, end + 500);
+    const short = after.includes("(") ? SHORT_NAME.exec(after) : null;
+    const nextNumber = short ? findNumbers(after)[0] : undefined;
     const shortName = short && (!nextNumber || nextNumber.index > short.index + short[0].length) ? short.groups!["short"]!.trim() : null;
     mentions.push({
       found,
@@ -124,7 +150,7 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
       date: date?.iso ?? null,
       dateImpossible: date?.impossible ?? false,
       issuer: issuer?.name ?? null,
-      relation: relationBefore(text, start, previousEnd),
+      relation: relationBefore(text, folded, start, previousEnd),
       shortName,
       inFootnote: line.kind === "footnote",
       raw: text.slice(start, end).trim(),
@@ -132,7 +158,7 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
     });
     previousEnd = end;
   }
-  for (const m of text.matchAll(LAW_BY_NAME)) {
+  for (const m of mayCiteLaw ? text.matchAll(LAW_BY_NAME) : []) {
     const at = m.index;
     if (mentions.some((x) => x.span.start - line.start <= at && x.span.end - line.start > at)) continue;
     if (/^\s*(?:số|\d)/u.test(text.slice(at + m[0].length))) continue;
@@ -147,7 +173,7 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
       date: iso,
       dateImpossible: false,
       issuer: null,
-      relation: relationBefore(text, at, previousEnd),
+      relation: relationBefore(text, folded, at, previousEnd),
       shortName: null,
       inFootnote: line.kind === "footnote",
       raw: m[0].trim(),

@@ -77,7 +77,11 @@ export interface FoundDeadline {
 }
 
 /** Every time limit in a piece of text, earliest first, overlaps resolved in favour of the first rule. */
+/** Every time limit names a month, a day or a quarter, with digits. */
+const MAY_HOLD_DEADLINE = /\d[\s\S]*?(?:\d\/\d|tháng|quý|năm)|(?:tháng|quý|ngày)[\s\S]*?\d/iu;
+
 export function findDeadlines(text: string): FoundDeadline[] {
+  if (!/(?:trước|từ|tháng|quý|chậm nhất|hạn|không quá|muộn nhất)/iu.test(text) || !MAY_HOLD_DEADLINE.test(text)) return [];
   const found: FoundDeadline[] = [];
   for (const rule of RULES) {
     for (const m of text.matchAll(rule.re)) {

@@ -9,7 +9,7 @@ import { unitsBefore } from "./units.js";
 
 const isUpper = (text: string): boolean => {
   const letters = text.replace(/[^\p{L}]/gu, "");
-  return letters.length > 1 && letters === letters.toLocaleUpperCase("vi");
+  return letters.length > 1 && letters === letters.toUpperCase();
 };
 const isQuocHieu = (text: string): boolean => /^(?:cong hoa xa hoi chu nghia|doc lap tu do hanh phuc|dang cong san viet nam)/.test(foldWords(text));
 const startsWithHead = (text: string): boolean => {

@@ -19,11 +19,11 @@ function isPersonName(text: string): boolean {
 }
 
 function titleCase(name: string): string {
-  if (name !== name.toLocaleUpperCase("vi")) return name;
+  if (name !== name.toUpperCase()) return name;
   return name
-    .toLocaleLowerCase("vi")
+    .toLowerCase()
     .split(/\s+/)
-    .map((w) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1))
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(" ");
 }
 
@@ -43,7 +43,7 @@ function splitTrailingPosition(text: string): { of: string; position: string } |
 
 const positionCase = (text: string): string => {
   const normal = toNormalCase(text);
-  return normal.charAt(0).toLocaleUpperCase("vi") + normal.slice(1);
+  return normal.charAt(0).toUpperCase() + normal.slice(1);
 };
 
 /**
@@ -68,7 +68,7 @@ export function extractSigner({ seg }: ExtractContext): Extracted<Signer | null>
       if (joined) position = positionCase(joined.position);
       continue;
     }
-    const upper = text === text.toLocaleUpperCase("vi");
+    const upper = text === text.toUpperCase();
     const nameFollows = lines.slice(i + 1).some((l) => isPersonName(l.text.trim()));
     if (position === null && upper && (isKnownPosition(text) || !isPersonName(text) || nameFollows)) {
       position = positionCase(text);

@@ -20,8 +20,21 @@ interface Token {
   end: number;
 }
 
+const TOKEN_CACHE = new Map<string, Token[]>();
+
+/**
+ * Forgets the sentences of the previous document. Extractors ask for the same sentence's tokens
+ * many times within one document, so they are memoised per document, never across documents.
+ */
+export function startDocument(): void {
+  TOKEN_CACHE.clear();
+}
+
 function tokenize(text: string): Token[] {
+  const cached = TOKEN_CACHE.get(text);
+  if (cached) return cached;
   const tokens: Token[] = [];
+  TOKEN_CACHE.set(text, tokens);
   for (const m of text.matchAll(/\([^()]{1,20}\)|[\p{L}\p{N}&][\p{L}\p{N}&\-/]*|[,;:.()+–-]/gu)) {
     tokens.push({ text: m[0], key: canon(m[0]), start: m.index, end: m.index + m[0].length });
   }
@@ -45,8 +58,32 @@ function matchesAt(tokens: readonly Token[], at: number, words: readonly string[
   return words.every((w, k) => tokens[at + k]!.key === w);
 }
 
+/** Phrases indexed by their first word, longest first: a lookup per token, not a scan of the list. */
+type PhraseIndex = ReadonlyMap<string, ReadonlyArray<readonly string[]>>;
+const indexCache = new WeakMap<readonly (readonly string[])[], PhraseIndex>();
+
+function indexOf(list: readonly (readonly string[])[]): PhraseIndex {
+  let index = indexCache.get(list);
+  if (!index) {
+    const map = new Map<string, Array<readonly string[]>>();
+    for (const words of list) {
+      const bucket = map.get(words[0]!) ?? [];
+      bucket.push(words);
+      map.set(words[0]!, bucket);
+    }
+    for (const bucket of map.values()) bucket.sort((a, b) => b.length - a.length);
+    index = map;
+    indexCache.set(list, index);
+  }
+  return index;
+}
+
 function longestAt(tokens: readonly Token[], at: number, list: readonly (readonly string[])[]): number {
-  for (const words of list) if (matchesAt(tokens, at, words)) return words.length;
+  const token = tokens[at];
+  if (!token) return 0;
+  const bucket = indexOf(list).get(token.key);
+  if (!bucket) return 0;
+  for (const words of bucket) if (matchesAt(tokens, at, words)) return words.length;
   return 0;
 }
 
@@ -75,9 +112,9 @@ function headLength(tokens: readonly Token[], at: number): { determiners: number
  */
 function continuesAfterComma(tokens: readonly Token[], at: number, from: number): boolean {
   const t = tokens[at]!;
-  if (!isCapitalised(t) && LOCALITY.some((l) => matchesAt(tokens, at, l))) return true;
+  if (!isCapitalised(t) && longestAt(tokens, at, LOCALITY) > 0) return true;
   // "các trường mầm non, tiểu học, THCS": a plural list of kinds goes on until a verb.
-  const plural = DETERMINERS.some((d) => matchesAt(tokens, from, d));
+  const plural = longestAt(tokens, from, DETERMINERS) > 0;
   if (plural && !isCapitalised(t) && headLength(tokens, at).head === 0 && !longestAt(tokens, at, ENDINGS)) return true;
   if (plural && isAbbreviation(t.text) && headLength(tokens, at).head === 0) return true;
   const { determiners, head } = headLength(tokens, at);
@@ -169,7 +206,7 @@ function readFrom(text: string, tokens: readonly Token[], at: number): { match: 
     const joined = i === at + determiners + head || ["và", "-", "–", "&"].includes(tokens[i - 1]!.key);
     if (longestAt(tokens, i, ENDINGS) && (!isCapitalised(t) || !joined)) break;
     // After a proper name ("Trường TH&THCS Sơn Tân"), a lower-case word starts the predicate.
-    if (!isCapitalised(t) && !LOCALITY.some((l) => matchesAt(tokens, i, l)) && properNameBefore(tokens, i, at + determiners + head)) break;
+    if (!isCapitalised(t) && longestAt(tokens, i, LOCALITY) === 0 && properNameBefore(tokens, i, at + determiners + head)) break;
     if (isCapitalised(t) && i - at > determiners + head && longestAt(tokens, i, TYPE_NAMES)) break;
     lastWord = i;
     i++;
@@ -203,9 +240,26 @@ export function subjectOf(text: string): UnitMatch | null {
 }
 
 /** Every unit named after one of `cues` ("giao", "phối hợp với"): "Giao Sở A, Sở B và UBND huyện ...". */
+const CUE_LISTS = new Map<readonly string[], Array<readonly string[]>>();
+function cueList(cues: readonly string[]): Array<readonly string[]> {
+  let list = CUE_LISTS.get(cues);
+  if (!list) {
+    list = cues.map(split);
+    CUE_LISTS.set(cues, list);
+  }
+  return list;
+}
+
+/** Cheap test before tokenising: does any cue occur in the text at all? */
+function mentionsAny(text: string, cues: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  return cues.some((cue) => lower.includes(cue));
+}
+
 export function unitsAfter(text: string, cues: readonly string[]): UnitMatch[] {
+  if (!mentionsAny(text, cues)) return [];
   const tokens = tokenize(text);
-  const cueWords = cues.map(split).sort((a, b) => b.length - a.length);
+  const cueWords = cueList(cues);
   const out: UnitMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const n = longestAt(tokens, i, cueWords);
@@ -249,8 +303,9 @@ function readList(text: string, tokens: readonly Token[], from: number): UnitMat
 
 /** Units standing before a lead verb: "... , Sở Y tế chủ trì ...", "UBND huyện có trách nhiệm ...". */
 export function unitsBefore(text: string, cues: readonly string[]): UnitMatch[] {
+  if (!mentionsAny(text, cues)) return [];
   const tokens = tokenize(text);
-  const cueWords = cues.map(split);
+  const cueWords = cueList(cues);
   const out: UnitMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!longestAt(tokens, i, cueWords)) continue;

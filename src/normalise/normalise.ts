@@ -80,6 +80,7 @@ function cleanCharacters(text: string): string {
 
 /** Markdown block syntax: headings, quotes, escapes, links, list stars. Tables are unfolded later. */
 function stripMarkdownLine(line: string): string {
+  if (!/[#>*\[\\]/.test(line)) return line;
   return line
     .replace(/^\s{0,3}#{1,6}\s+/, "")
     .replace(/^\s*>\s?/, "")
@@ -89,6 +90,7 @@ function stripMarkdownLine(line: string): string {
 }
 
 function stripEmphasis(line: string): string {
+  if (!line.includes("*") && !line.includes("_")) return line;
   return line
     .replace(/\*\*|__/g, "")
     .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}*])/gu, "$1$2")
@@ -98,10 +100,11 @@ function stripEmphasis(line: string): string {
 }
 
 function collapseSpaces(line: string): string {
-  return line.replace(/[ \t]+/g, " ").trim();
+  return (line.includes("  ") || line.includes("\t") ? line.replace(/[ \t]+/g, " ") : line).trim();
 }
 
 function fixOcrSlips(line: string, warnings: Warning[]): string {
+  if (!/T[ÍI]NH|tính|NGHÌA/u.test(line)) return line;
   let out = line;
   for (const slip of OCR_SLIPS) {
     if (slip.pattern.test(out)) {
@@ -121,7 +124,7 @@ function isUnterminated(text: string): boolean {
 /** All-capitals lines are headings, type lines or signature lines: never mid-sentence. */
 function isHeadingLike(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, "");
-  return letters.length > 0 && letters === letters.toLocaleUpperCase("vi");
+  return letters.length > 0 && letters === letters.toUpperCase();
 }
 
 function startsLowercase(text: string): boolean {

@@ -9,6 +9,7 @@ import { extractObjectives, extractPurposesAndRequirements } from "../extract/se
 import { extractSigner } from "../extract/signer.js";
 import { extractTasks } from "../extract/tasks.js";
 import { extractTitle } from "../extract/title.js";
+import { startDocument } from "../extract/units.js";
 import type { LoadedDocument } from "../load/model.js";
 import { fromText, loadText, sha256 } from "../load/text.js";
 import { normalise, type NormalisedDocument } from "../normalise/normalise.js";
@@ -142,6 +143,7 @@ export function runStages(loaded: LoadedDocument, timings?: Partial<StageTimings
     timings[stage] = (timings[stage] ?? 0) + performance.now() - t0;
     return value;
   };
+  startDocument();
   const norm = time("normalise", () => normalise(loaded));
   const seg = time("segment", () => segment(norm));
   const document = time("extract", () => extractFields(loaded, norm, seg));

@@ -29,8 +29,7 @@ export interface Segments {
 const TYPE_LINES = DOCUMENT_TYPES.filter((t) => t.typeLine).map((t) => ({ entry: t, folded: foldWords(t.name) }));
 
 function isUpperLine(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, "");
-  return letters.length > 1 && letters === letters.toLocaleUpperCase("vi");
+  return text === text.toUpperCase() && text !== text.toLowerCase() && /\p{L}.*\p{L}/su.test(text);
 }
 
 /** "KẾ HOẠCH", "QUYẾT ĐỊNH", or a capitals line that starts with a type name ("BÁO CÁO TỔNG KẾT ..."). */

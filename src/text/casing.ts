@@ -4,7 +4,7 @@ import { PROPER_CASE_PHRASES, LOCALITY_WORDS, ABBREVIATIONS_KEEP_UPPER } from ".
 const VOWELS = /[aeiouyăâêôơư]/;
 
 function isUpperWord(word: string): boolean {
-  return word === word.toLocaleUpperCase("vi") && word !== word.toLocaleLowerCase("vi");
+  return word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
 /** True for a token that is an abbreviation (GDĐT, UBND, HĐND, TP), not a word typed in capitals. */
@@ -15,7 +15,7 @@ export function isAbbreviation(word: string): boolean {
   return !VOWELS.test(fold(bare)) || bare.includes("&");
 }
 
-const capitalise = (w: string): string => (w ? w.charAt(0).toLocaleUpperCase("vi") + w.slice(1) : w);
+const capitalise = (w: string): string => (w ? w.charAt(0).toUpperCase() + w.slice(1) : w);
 
 /**
  * Writes an agency or position line typed in capitals in normal case, after the capitalisation
@@ -27,7 +27,7 @@ const capitalise = (w: string): string => (w ? w.charAt(0).toLocaleUpperCase("vi
  */
 export function toNormalCase(line: string): string {
   const letters = line.replace(/[^\p{L}]/gu, "");
-  if (!letters || letters !== letters.toLocaleUpperCase("vi")) return line;
+  if (!letters || letters !== letters.toUpperCase()) return line;
   const words = line.trim().split(/\s+/);
   const out: string[] = [];
   let i = 0;
@@ -47,12 +47,12 @@ export function toNormalCase(line: string): string {
       out.push(word);
       startOfName = true;
     } else if (inPlaceName) {
-      out.push(capitalise(word.toLocaleLowerCase("vi")));
+      out.push(capitalise(word.toLowerCase()));
     } else if (startOfName || /^[-–(]/.test(out.at(-1) ?? "")) {
-      out.push(capitalise(word.toLocaleLowerCase("vi")));
+      out.push(capitalise(word.toLowerCase()));
       startOfName = false;
     } else {
-      const lower = word.toLocaleLowerCase("vi");
+      const lower = word.toLowerCase();
       out.push(lower);
       if (lower === "và" || lower === "-" || lower === "–") startOfName = true;
     }

@@ -11,6 +11,7 @@ export const DATE_SOURCE =
   String.raw`|ngày\s*(?<vd>\d{1,2}|[.…_\s]*?)\s*tháng\s*(?<vm>\d{1,2})\s*(?:năm|/)\s*(?<vy>\d{4,5})(?!\d))`;
 
 export const DATE_RE = new RegExp(DATE_SOURCE, "giu");
+const DATE_AT_START = new RegExp(`^(?:${DATE_SOURCE})`, "iu");
 
 export interface ParsedDate {
   /** ISO date, `YYYY-MM` when the day is blank, null when impossible. */
@@ -61,8 +62,7 @@ export function dateRightAfter(text: string, from: number, window = 14): ParsedD
   const lead = /^[\s,;:(]*(?:ban hành\s+)?(?:ngày\s*(?=\d{1,2}\s*[/.\-]))?/iu.exec(slice);
   const offset = lead ? lead[0].length : 0;
   if (offset > window) return null;
-  const re = new RegExp(`^(?:${DATE_SOURCE})`, "iu");
-  const m = re.exec(slice.slice(offset));
+  const m = DATE_AT_START.exec(slice.slice(offset));
   if (!m) return null;
   const parsed = fromMatch(m);
   return { ...parsed, index: from + offset, end: from + offset + m[0].length };

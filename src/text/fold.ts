@@ -4,19 +4,30 @@
  * slips. Output text is never folded.
  */
 export function fold(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase();
+  const short = s.length <= 40;
+  let key = short ? SHORT_FOLD_CACHE.get(s) : undefined;
+  if (key === undefined) {
+    key = s
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/đ/g, "d")
+      .replace(/Đ/g, "D")
+      .toLowerCase();
+    if (short) remember(SHORT_FOLD_CACHE, s, key);
+  }
+  return key;
 }
 
 /** Folds and collapses every run of non-letters/digits to one space: "I. MỤC ĐÍCH, YÊU CẦU:" -> "i muc dich yeu cau". */
 export function foldWords(s: string): string {
-  return fold(s)
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  let key = FOLD_CACHE.get(s);
+  if (key === undefined) {
+    key = fold(s)
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+    remember(FOLD_CACHE, s, key);
+  }
+  return key;
 }
 
 /** True when the folded words of `phrase` occur as whole words in the folded words of `text`. */
@@ -37,10 +48,25 @@ const OLD_PLACEMENT = /(?<![\p{L}])(\p{L}*?)(o[àáảãạèéẻẽẹ]|u[ỳ�
  * every diacritic, so "bổ sung" never matches "bộ" and "số" never matches "sở".
  */
 export function canon(s: string): string {
-  return s
-    .normalize("NFC")
-    .toLocaleLowerCase("vi")
-    .replace(OLD_PLACEMENT, (word, onset: string, pair: string) =>
-      onset.endsWith("q") || onset.endsWith("g") ? word : onset + (OLD_TO_NEW[pair] ?? pair),
-    );
+  let key = CANON_CACHE.get(s);
+  if (key === undefined) {
+    key = s
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(OLD_PLACEMENT, (word, onset: string, pair: string) =>
+        onset.endsWith("q") || onset.endsWith("g") ? word : onset + (OLD_TO_NEW[pair] ?? pair),
+      );
+    remember(CANON_CACHE, s, key);
+  }
+  return key;
+}
+
+/** Words repeat across documents: a bounded memo keeps the hot comparisons cheap. */
+const CANON_CACHE = new Map<string, string>();
+const FOLD_CACHE = new Map<string, string>();
+const SHORT_FOLD_CACHE = new Map<string, string>();
+const MEMO_LIMIT = 50_000;
+function remember(cache: Map<string, string>, from: string, to: string): void {
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  cache.set(from, to);
 }

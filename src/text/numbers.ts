@@ -62,7 +62,10 @@ function partsOf(raw: string, groups: Record<string, string | undefined>): Numbe
 }
 
 /** Every số ký hiệu in a text, in order. */
+const MAY_HOLD_NUMBER = /\d\s*[/\-–]\s*(?:\p{Lu}|(?:19|20)\d\d\s*\/)/u;
+
 export function findNumbers(text: string): FoundNumber[] {
+  if (!MAY_HOLD_NUMBER.test(text)) return [];
   return [...text.matchAll(NUMBER_RE)].map((m) => {
     const raw = m[0];
     return { raw, number: normaliseNumber(raw), parts: partsOf(raw, m.groups ?? {}), index: m.index, end: m.index + raw.length };
