@@ -43,7 +43,7 @@ function typeWordBefore(before: string): { index: number; groups: { type: string
 const LAW_BEFORE = /(?<![\p{L}])(?<type>Luật)(?<name>(?:\s+[\p{L}\-]+){1,6}?)\s+số\s*$/u;
 /** "Kế hoạch của Ban Tuyên giáo Trung ương tại công văn số ...": the issuer stated before the number. */
 const ISSUER_BEFORE = /(?:của|do)\s+(?<issuer>[^,;()]{3,80}?)\s+(?:tại|theo|qua)\s*$/iu;
-const SHORT_NAME = /^\s*[^()]{0,400}?\((?:sau đây\s+)?(?:được\s+)?(?:viết tắt là|gọi tắt là|gọi chung là|gọi là)\s*:?\s*(?<short>[^()]{1,60}?)\s*\)/iu;
+const SHORT_NAME = /^\s*(?:[^()]|\([^()]*\)){0,400}?\((?:sau đây\s+)?(?:được\s+)?(?:viết tắt là|gọi tắt là|gọi chung là|gọi là)\s*:?\s*(?<short>[^()]{1,60}?)\s*\)/iu;
 /** A Luật cited by name: "Luật Trẻ em ngày 05/4/2016", "Luật Giáo dục năm 2019". */
 const LAW_BY_NAME = new RegExp(
   String.raw`(?<![\p{L}])Luật\s+(?<name>(?:[\p{L}\-]+)(?:\s+(?!ngày|năm|số|của|về|và|đã|được|quy|sửa)[\p{L}\-]+){0,7}?)(?:\s+(?:ngày\s+)?(?<date>${DATE_SOURCE.replace(/\?<(\w+)>/g, "?<$1L>")})|\s+năm\s+(?<year>\d{4}))?(?=[\s,;.)]|$)`,
@@ -85,19 +85,25 @@ function issuerAfter(text: string, from: number): { name: string; end: number } 
 /** The relation a sentence gives a citation: the nearest cue before it since the previous citation, else since the sentence began. */
 function relationBefore(text: string, folded: string, start: number, previousEnd: number): CitationRelation {
   const sentenceStart = Math.max(text.lastIndexOf(". ", start), text.lastIndexOf("\n", start), 0);
-  for (const from of [Math.max(previousEnd, sentenceStart), sentenceStart]) {
-    const window = folded.slice(from, start);
-    let best: { relation: CitationRelation; at: number } | null = null;
-    for (const cue of CITATION_RELATION_CUES) {
-      const at = window.lastIndexOf(cue.folded);
-      if (at < 0) continue;
-      // Reviewing the implementation of a document reviews it: "tổng kết 10 năm thực hiện Chỉ thị".
-      if (cue.relation === "reviews") return "reviews";
-      if (!best || at > best.at) best = { relation: cue.relation, at };
-    }
-    if (best) return best.relation;
+  // Words since the previous citation govern this one; the nearest cue wins, except that
+  // reviewing the implementation of a document reviews it ("tổng kết 10 năm thực hiện Chỉ thị").
+  const near = folded.slice(Math.max(previousEnd, sentenceStart), start);
+  let best: { relation: CitationRelation; at: number } | null = null;
+  for (const cue of CITATION_RELATION_CUES) {
+    const at = near.lastIndexOf(cue.folded);
+    if (at < 0) continue;
+    if (cue.relation === "reviews") return "reviews";
+    if (!best || at > best.at) best = { relation: cue.relation, at };
   }
-  return "mentions";
+  if (best) return best.relation;
+  // Otherwise the verb that opens the sentence governs its whole list: "Thực hiện A; B; C".
+  const whole = folded.slice(sentenceStart, start);
+  let first: { relation: CitationRelation; at: number } | null = null;
+  for (const cue of CITATION_RELATION_CUES) {
+    const at = whole.indexOf(cue.folded);
+    if (at >= 0 && (!first || at < first.at)) first = { relation: cue.relation, at };
+  }
+  return first?.relation ?? "mentions";
 }
 
 function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; warnings: Warning[] } {
@@ -141,7 +147,9 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
     const after = text.slice(end, end + 500);
     const short = after.includes("(") ? SHORT_NAME.exec(after) : null;
     const nextNumber = short ? findNumbers(after)[0] : undefined;
-    const shortName = short && (!nextNumber || nextNumber.index > short.index + short[0].length) ? short.groups!["short"]!.trim() : null;
+    // The definition belongs to this citation unless another number stands before its "(".
+    const paren = short ? short.index + short[0].lastIndexOf("(") : 0;
+    const shortName = short && (!nextNumber || nextNumber.index > paren) ? short.groups!["short"]!.trim() : null;
     mentions.push({
       found,
       number: found.number,
@@ -193,7 +201,6 @@ function sameDocument(a: Citation, b: Mention): boolean {
   return false;
 }
 
-const RELATION_STRENGTH: readonly CitationRelation[] = ["basis", "implements", "reviews", "amends", "supplements", "replaces", "repeals", "guides", "mentions"];
 
 export function extractCitations(ctx: ExtractContext, ownNumber: string | null): Extracted<Citation[]> {
   const { seg } = ctx;
@@ -210,7 +217,8 @@ export function extractCitations(ctx: ExtractContext, ownNumber: string | null):
         existing.date ??= m.date;
         existing.issuer ??= m.issuer;
         existing.shortName ??= m.shortName;
-        if (RELATION_STRENGTH.indexOf(m.relation) < RELATION_STRENGTH.indexOf(existing.relation)) existing.relation = m.relation;
+        // The first mention that states a relation (title, preamble) states the document's.
+        if (existing.relation === "mentions") existing.relation = m.relation;
         continue;
       }
       if (m.number !== null && citations.some((c) => c.number?.toUpperCase() === m.number!.toUpperCase())) {
