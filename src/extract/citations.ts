@@ -145,7 +145,7 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
       }
     }
     const after = text.slice(end, end + 500);
-    const short = after.includes("(") ? SHORT_NAME.exec(after) : null;
+    const short = /\((?:sau đây|được|viết tắt|gọi)/u.test(after) ? SHORT_NAME.exec(after) : null;
     const nextNumber = short ? findNumbers(after)[0] : undefined;
     // The definition belongs to this citation unless another number stands before its "(".
     const paren = short ? short.index + short[0].lastIndexOf("(") : 0;

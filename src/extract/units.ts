@@ -28,6 +28,7 @@ const TOKEN_CACHE = new Map<string, Token[]>();
  */
 export function startDocument(): void {
   TOKEN_CACHE.clear();
+  LOWER_CACHE.clear();
 }
 
 function tokenize(text: string): Token[] {
@@ -229,7 +230,9 @@ function readFrom(text: string, tokens: readonly Token[], at: number): { match: 
 
 /** The unit a sentence starts with, as its subject: "Ban Tuyên giáo Tỉnh ủy chủ trì ..." */
 export function subjectOf(text: string): UnitMatch | null {
-  const tokens = tokenize(text);
+  if (!mayStartUnit(text)) return null;
+  // A subject stands at the start: a prefix is all the tokenizer needs to see.
+  const tokens = tokenize(text.length > 240 ? text.slice(0, 240) : text);
   // A sentence starts with a capital; a lower-case start is a clause of a list, not a subject.
   const first = tokens[0];
   if (!first || !(isCapitalised(first) || DETERMINERS.some((d) => d[0] === first.key))) return null;
@@ -240,6 +243,26 @@ export function subjectOf(text: string): UnitMatch | null {
 }
 
 /** Every unit named after one of `cues` ("giao", "phối hợp với"): "Giao Sở A, Sở B và UBND huyện ...". */
+/** First words that can open a unit's name: the first word of a head or a determiner, or an abbreviation. */
+const FIRST_WORDS: ReadonlySet<string> = new Set([...HEADS, ...DETERMINERS].map((words) => words[0]!));
+
+/** A cheap look at the first word before any tokenising. */
+function mayStartUnit(text: string): boolean {
+  const first = /^\s*([\p{L}&]+)/u.exec(text)?.[1];
+  if (!first) return false;
+  return FIRST_WORDS.has(canon(first)) || /^\p{Lu}{2,}/u.test(first);
+}
+
+const LOWER_CACHE = new Map<string, string>();
+const lowerOf = (text: string): string => {
+  let lower = LOWER_CACHE.get(text);
+  if (lower === undefined) {
+    lower = text.toLowerCase();
+    LOWER_CACHE.set(text, lower);
+  }
+  return lower;
+};
+
 const CUE_LISTS = new Map<readonly string[], Array<readonly string[]>>();
 function cueList(cues: readonly string[]): Array<readonly string[]> {
   let list = CUE_LISTS.get(cues);
@@ -252,7 +275,7 @@ function cueList(cues: readonly string[]): Array<readonly string[]> {
 
 /** Cheap test before tokenising: does any cue occur in the text at all? */
 function mentionsAny(text: string, cues: readonly string[]): boolean {
-  const lower = text.toLowerCase();
+  const lower = lowerOf(text);
   return cues.some((cue) => lower.includes(cue));
 }
 
@@ -275,6 +298,7 @@ export function unitsAfter(text: string, cues: readonly string[]): UnitMatch[] {
 
 /** A list of units opening a sentence: "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Y tế và Chủ tịch UBND huyện chịu trách nhiệm ...". */
 export function unitsFromStart(text: string): UnitMatch[] {
+  if (!mayStartUnit(text)) return [];
   const tokens = tokenize(text);
   return readList(text, tokens, 0);
 }

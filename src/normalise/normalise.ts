@@ -59,7 +59,8 @@ export function normalise(doc: LoadedDocument): NormalisedDocument {
       blank = true;
       continue;
     }
-    const indent = fromColumns ? null : rawLine.replace(/\t/g, "    ").length - rawLine.replace(/\t/g, "    ").trimStart().length;
+    const lead = /^[ \t]*/.exec(rawLine)![0];
+    const indent = fromColumns ? null : lead.length + 3 * (lead.split("\t").length - 1);
     work.push({ text, kind: FOOTNOTE_START.test(text) ? "footnote" : "body", blankBefore: blank, indent });
     blank = false;
   }

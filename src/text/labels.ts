@@ -44,7 +44,11 @@ const PATTERNS: ReadonlyArray<{ kind: LabelKind; re: RegExp; check?: (m: RegExpE
   { kind: "plus", re: /^\+\s*(?=\S)/u },
 ];
 
+/** Most lines start with a word: one test rules them out before the list of patterns. */
+const MAY_BE_LABEL = /^(?:[\d(\-–—•·●▪◦‣⁃+]|\p{L}{1,5}\s*[.)\-–:/]|Điều|ĐIỀU|Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)/u;
+
 export function parseLabel(line: string): Label | null {
+  if (!MAY_BE_LABEL.test(line)) return null;
   for (const { kind, re, check } of PATTERNS) {
     const m = re.exec(line);
     if (m && (!check || check(m))) {
