@@ -38,7 +38,12 @@ const RULES: readonly Rule[] = [
   },
   {
     // trước / chậm nhất / hạn chót ... (ngày) D
-    re: new RegExp(String.raw`(?:trước|chậm nhất(?:\s+(?:là|vào))?|hạn chót(?:\s+là)?|không quá|muộn nhất(?:\s+là)?|hạn cuối(?:\s+là)?)\s*(?:ngày\s+)?(?<a>${dateGroup("A")})`, "giu"),
+    re: new RegExp(String.raw`(?:tr[ưu][ớo]c|chậm nhất(?:\s+(?:là|vào))?|hạn chót(?:\s+là)?|không quá|muộn nhất(?:\s+là)?|hạn cuối(?:\s+là)?)\s*(?:ngày\s+)?(?<a>${dateGroup("A")})`, "giu"),
+    read: (m) => ({ start: null, end: isoOf(m.groups!["a"]!) }),
+  },
+  {
+    // (chi) đến hết ngày D: the end of a period of work
+    re: new RegExp(String.raw`(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?<a>${dateGroup("A")})`, "giu"),
     read: (m) => ({ start: null, end: isoOf(m.groups!["a"]!) }),
   },
   {
@@ -81,7 +86,7 @@ export interface FoundDeadline {
 const MAY_HOLD_DEADLINE = /\d[\s\S]*?(?:\d\/\d|tháng|quý|năm)|(?:tháng|quý|ngày)[\s\S]*?\d/iu;
 
 export function findDeadlines(text: string): FoundDeadline[] {
-  if (!/(?:trước|từ|tháng|quý|chậm nhất|hạn|không quá|muộn nhất)/iu.test(text) || !MAY_HOLD_DEADLINE.test(text)) return [];
+  if (!/(?:tr[ưu][ớo]c|từ|tháng|quý|chậm nhất|hạn|không quá|muộn nhất|đến|tới)/iu.test(text) || !MAY_HOLD_DEADLINE.test(text)) return [];
   const found: FoundDeadline[] = [];
   for (const rule of RULES) {
     for (const m of text.matchAll(rule.re)) {

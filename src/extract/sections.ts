@@ -19,6 +19,8 @@ export function classifyHeading(heading: string): SectionKind {
   const f = foldWords(heading.replace(/:.*$/u, ""));
   if (/^(?:muc dich)\b/.test(f)) return /\byeu cau\b/.test(f) ? "purposes-requirements" : "purposes";
   if (/^yeu cau\b/.test(f)) return "requirements";
+  // A Báo cáo's account of results mentions nhiệm vụ without assigning any.
+  if (/^(?:ket qua|tinh hinh|danh gia|uu diem|han che|khuyet diem|ton tai|nguyen nhan|bai hoc|cong tac chi dao)\b/.test(f)) return "other";
   if (/\b(?:to chuc thuc hien|trach nhiem|phan cong|to chuc trien khai|trien khai thuc hien)\b/.test(f)) return "execution";
   if (/\b(?:nhiem vu|giai phap)\b/.test(f)) return "tasks";
   if (/\bmuc tieu\b/.test(f)) return "objectives";

@@ -85,7 +85,8 @@ export function extractSigner({ seg }: ExtractContext): Extracted<Signer | null>
   const end = lines.at(-1)!;
   return extracted({
     name,
-    position,
+    // "Q. GIÁM ĐỐC" with no title line below: the signer holds the post ad interim.
+    position: position ?? (last?.prefix === "Q" ? last.of : null),
     authority: last?.prefix ?? null,
     onBehalfOf: last?.of ?? null,
     chain,

@@ -49,7 +49,7 @@ const ENDINGS = NAME_ENDING_WORDS.map(split).sort((a, b) => b.length - a.length)
 const CONTINUING = NAME_CONTINUING_PHRASES.map(split).sort((a, b) => b.length - a.length);
 const TYPE_NAMES = DOCUMENT_TYPES.map((t) => split(t.name));
 const NOT_UNIT = NOT_UNITS.map(split).sort((a, b) => b.length - a.length);
-const POSITIONS = ["giám đốc", "phó giám đốc", "chủ tịch", "phó chủ tịch", "chánh", "thủ trưởng", "hiệu trưởng", "trưởng ban", "trưởng phòng", "người đứng đầu", "lãnh đạo"]
+const POSITIONS = ["giám đốc", "phó giám đốc", "chủ tịch", "phó chủ tịch", "chánh", "thủ trưởng", "bộ trưởng", "thứ trưởng", "cục trưởng", "vụ trưởng", "hiệu trưởng", "trưởng ban", "trưởng phòng", "người đứng đầu", "lãnh đạo"]
   .map(split)
   .sort((a, b) => b.length - a.length);
 const LOCALITY = LOCALITY_WORDS.map(split).sort((a, b) => b.length - a.length);
@@ -162,8 +162,13 @@ function readFrom(text: string, tokens: readonly Token[], at: number): { match: 
       break;
     }
     if (t.text === "-" || t.text === "–") {
-      // "Lao động - Thương binh và Xã hội": a dash between capitalised words is part of a name.
+      // "Lao động - Thương binh và Xã hội", "các tổ chức chính trị - xã hội": one name.
       const after = tokens[i + 1];
+      if (after && after.key === "xã" && tokens[i + 2]?.key === "hội") {
+        i += 3;
+        lastWord = i - 1;
+        continue;
+      }
       if (after && isCapitalised(after) && headLength(tokens, i + 1).head === 0) {
         i++;
         continue;
@@ -204,11 +209,12 @@ function readFrom(text: string, tokens: readonly Token[], at: number): { match: 
     }
     // Lower case, a verb ends the name; capitalised, only where a new sentence could start
     // ("UBND tỉnh Thực hiện ..."), not right after the head or a joining "và"/"-" (Sở Xây dựng).
-    const joined = i === at + determiners + head || ["và", "-", "–", "&"].includes(tokens[i - 1]!.key);
+    const joined =
+      i === at + determiners + head || ["và", "-", "–", "&"].includes(tokens[i - 1]!.key) || headLength(tokens, i - 1).head > 0;
     if (longestAt(tokens, i, ENDINGS) && (!isCapitalised(t) || !joined)) break;
     // After a proper name ("Trường TH&THCS Sơn Tân"), a lower-case word starts the predicate.
     if (!isCapitalised(t) && longestAt(tokens, i, LOCALITY) === 0 && properNameBefore(tokens, i, at + determiners + head)) break;
-    if (isCapitalised(t) && i - at > determiners + head && longestAt(tokens, i, TYPE_NAMES)) break;
+    if (isCapitalised(t) && !joined && longestAt(tokens, i, TYPE_NAMES)) break;
     lastWord = i;
     i++;
   }

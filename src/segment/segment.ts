@@ -79,6 +79,7 @@ function isClosing(text: string): boolean {
   const f = fold(text);
   if (/^(tren day la|tren day|nhan duoc)\b/.test(f)) return true;
   if (text.length < 300 && /^.{0,80}\bthong bao (de|cho)\b/.test(f)) return true;
+  if (text.length < 400 && /^trong qua trinh (thuc hien|trien khai|to chuc)\b.*\bneu co\b/.test(f)) return true;
   return text.length < 400 && /\b(yeu cau|de nghi)\b.*\b(thuc hien|trien khai|bao cao)\b.{0,40}$/.test(f) && !parseLabel(text);
 }
 

@@ -15,7 +15,7 @@ export const NAME_ENDING_WORDS: readonly string[] = [
   "phụ trách", "làm", "tổng kết", "sơ kết", "kiểm điểm", "bổ sung", "sửa đổi", "cập nhật", "theo", "về", "tại", "trong",
   "để", "nhằm", "khi", "với", "đối với", "cho", "từ", "đến", "trước", "sau", "qua", "thuộc", "gồm", "như", "thì", "đã",
   "đang", "chưa", "không", "có", "đề nghị", "yêu cầu", "giao", "ký", "dự toán", "mua sắm", "thành lập", "hoàn thành",
-  "hoàn thiện", "rút kinh nghiệm", "khảo sát", "truyền thông", "lập", "ưu tiên", "bảo vệ", "chăm sóc", "giáo dục",
+  "hoàn thiện", "rút kinh nghiệm", "khảo sát", "lập", "ưu tiên", "bảo vệ", 
   "đưa", "nắm", "phát huy", "quan tâm", "thẩm định", "phê duyệt", "chấp hành", "tuân thủ", "xử lý", "giải quyết",
   "đề ra", "chọn", "tăng", "giảm", "trả lời", "rà", "hằng năm", "hàng năm", "định kỳ", "năm", "tháng", "ngày",
   "nếu", "mà", "này", "đó", "trên", "dưới", "ra", "vào", "tham dự", "dự", "họp", "soạn thảo", "biên soạn", "in", "quy định", "về việc", "phấn đấu", "nâng", "đạt", "tiếp nhận", "nắm bắt", "kịp thời", "sớm", "giữ", "xác định", "v/v", "nêu", "nêu trên", "kèm theo",
