@@ -152,11 +152,11 @@ function executionUnits(text: string): UnitMatch[] {
 
 /** "Giám đốc các Sở: Tài chính, Y tế" -> Sở Tài chính, Sở Y tế; anything else read as a list. */
 function distributedUnits(clause: string): UnitMatch[] {
-  const m = /^(?:Giám đốc|Thủ trưởng|Chủ tịch)?\s*các\s+(?<head>Sở|Ban|Phòng|Bộ)\s*:\s*/u.exec(clause);
+  const m = /(?:Giám đốc|Thủ trưởng|Trưởng|Chủ tịch)?\s*các\s+(?<head>[Ss]ở|[Bb]an|[Pp]hòng|Bộ)\s*:\s*/u.exec(clause);
   if (!m) return unitsFromStart(clause);
-  const head = m.groups!["head"]!;
-  const out: UnitMatch[] = [];
-  let at = m[0].length;
+  const head = m.groups!["head"]!.charAt(0).toUpperCase() + m.groups!["head"]!.slice(1);
+  const out: UnitMatch[] = unitsFromStart(clause.slice(0, m.index));
+  let at = m.index + m[0].length;
   for (const name of splitNames(clause.slice(at))) {
     const start = clause.indexOf(name, at);
     out.push({ name: `${head} ${name}`, shortName: null, start, end: start + name.length });
@@ -218,7 +218,7 @@ function collectDirectives(ctx: ExtractContext, c: Collector): boolean {
 }
 
 /** Công văn, Thông báo, fragments: sentences that request work from a named unit. */
-function collectRequests(ctx: ExtractContext, c: Collector): void {
+function collectRequests(ctx: ExtractContext, c: Collector, requestGenre: boolean): void {
   const outline = ctx.seg.outline;
   let introUnits: string[] = [];
   for (const item of outline) {
@@ -237,7 +237,9 @@ function collectRequests(ctx: ExtractContext, c: Collector): void {
     }
     const topic = /^(?:Đối với|Về phía)\s/u.test(item.text);
     const asked = unitsAfter(item.text, ASSIGN_CUES);
-    const subject = topic ? unitsOfText(item.text) : [];
+    // In a Công văn or Thông báo, a sentence that opens with units directs them.
+    const directs = topic || (requestGenre && !/\bnhận được\b/u.test(item.text));
+    const subject = directs ? unitsOfText(item.text) : [];
     const units = [...subject, ...asked.filter((a) => !subject.some((s) => canon(s.name) === canon(a.name)))];
     if (!units.length) continue;
     c.tasks.push(makeTask(ctx, item, units.map((u) => u.name)));
@@ -261,7 +263,7 @@ export function extractTasks(ctx: ExtractContext, type: DocumentTypeCode): Extra
   for (const { head, kind } of sections) collectSection(ctx, c, head, kind);
   if (!sections.length) {
     const found = collectArticles(ctx, c) || (type === "CHI_THI" && collectDirectives(ctx, c));
-    if (!found) collectRequests(ctx, c);
+    if (!found) collectRequests(ctx, c, type === "CONG_VAN" || type === "THONG_BAO");
   }
   collectLeads(ctx, c);
   return extracted({ tasks: c.tasks, responsibleUnits: c.units });

@@ -49,7 +49,7 @@ const ENDINGS = NAME_ENDING_WORDS.map(split).sort((a, b) => b.length - a.length)
 const CONTINUING = NAME_CONTINUING_PHRASES.map(split).sort((a, b) => b.length - a.length);
 const TYPE_NAMES = DOCUMENT_TYPES.map((t) => split(t.name));
 const NOT_UNIT = NOT_UNITS.map(split).sort((a, b) => b.length - a.length);
-const POSITIONS = ["giám đốc", "phó giám đốc", "chủ tịch", "phó chủ tịch", "chánh", "thủ trưởng", "bộ trưởng", "thứ trưởng", "cục trưởng", "vụ trưởng", "hiệu trưởng", "trưởng ban", "trưởng phòng", "người đứng đầu", "lãnh đạo"]
+const POSITIONS = ["trưởng", "giám đốc", "phó giám đốc", "chủ tịch", "phó chủ tịch", "chánh", "thủ trưởng", "bộ trưởng", "thứ trưởng", "cục trưởng", "vụ trưởng", "hiệu trưởng", "trưởng ban", "trưởng phòng", "người đứng đầu", "lãnh đạo"]
   .map(split)
   .sort((a, b) => b.length - a.length);
 const LOCALITY = LOCALITY_WORDS.map(split).sort((a, b) => b.length - a.length);

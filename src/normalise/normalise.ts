@@ -65,7 +65,7 @@ export function normalise(doc: LoadedDocument): NormalisedDocument {
     blank = false;
   }
 
-  const joined = joinContinuations(work, warnings);
+  const joined = joinContinuations(dropRunningHeaders(work, warnings), warnings);
   return assemble(joined, warnings);
 }
 
@@ -220,6 +220,29 @@ function superscriptValue(mark: string): string {
 export function footnoteMarker(text: string): string {
   const m = FOOTNOTE_START.exec(text);
   return m ? superscriptValue(m[0]) : "";
+}
+
+/**
+ * A page header or footer repeated on every page ("Sở TN&MT tỉnh Bắc Ninh - KH hưởng ứng ...") is
+ * furniture, not text: a plain line found twice or more below the document's own header goes.
+ */
+function dropRunningHeaders(lines: readonly WorkLine[], warnings: Warning[]): WorkLine[] {
+  const counts = new Map<string, number>();
+  for (const l of lines) counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
+  const furniture = (l: WorkLine, i: number): boolean =>
+    i >= 6 &&
+    (counts.get(l.text) ?? 0) >= 2 &&
+    l.text.length >= 15 &&
+    l.text.length <= 160 &&
+    !parseLabel(l.text) &&
+    !isHeadingLike(l.text) &&
+    !/^N[ơo]i nhận/iu.test(l.text);
+  const kept = lines.filter((l, i) => !furniture(l, i));
+  if (kept.length < lines.length) {
+    const dropped = new Set(lines.filter((l, i) => furniture(l, i)).map((l) => l.text));
+    for (const text of dropped) warnings.push({ code: "page-furniture-dropped", message: `a line repeated on every page was dropped: "${text}"`, span: null });
+  }
+  return kept;
 }
 
 /** Body first, then footnotes: the body reads straight through and spans point into one text. */

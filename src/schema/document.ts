@@ -35,6 +35,7 @@ export const warningCodeSchema = z.enum([
   "footnote-relocated", // a footnote interleaved into the body was moved behind it
   "page-break-joined", // a sentence split by a page break was joined
   "ocr-slip-corrected", // a known OCR misreading (TÍNH ỦY) was corrected
+  "page-furniture-dropped", // a running page header or footer was removed
   "citation-date-conflict", // the same number cited with different dates: kept apart
 ]);
 export type WarningCode = z.infer<typeof warningCodeSchema>;

@@ -243,6 +243,7 @@ export const UNIT_HEADS: readonly string[] = [
   "công đoàn",
   "trạm y tế",
   "trưởng thôn",
+  "trưởng",
   "trưởng các thôn",
   "thôn",
   "tổ dân phố",

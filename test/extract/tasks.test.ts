@@ -1,0 +1,205 @@
+import { describe, expect, it } from "vitest";
+import { extract, type Task } from "../../src/index.js";
+
+const doc = (...lines: string[]): string => lines.join("\n");
+const PLAN_HEAD = ["KẾ HOẠCH", "Phòng, chống đuối nước cho học sinh năm 2023", ""];
+/** Each task as [its first words, its lead units]. */
+const summary = (tasks: readonly Task[]): Array<[string, string[]]> => tasks.map((t) => [t.text.split(" ").slice(0, 4).join(" "), t.responsibleUnits]);
+const task = (tasks: readonly Task[], start: string): Task => {
+  const found = tasks.find((t) => t.text.startsWith(start));
+  if (!found) throw new Error(`no task starts with "${start}": ${tasks.map((t) => t.text).join(" | ")}`);
+  return found;
+};
+
+describe("tasks of a Kế hoạch", () => {
+  it("units from the headings under TỔ CHỨC THỰC HIỆN", () => {
+    const d = extract(
+      doc(
+        ...PLAN_HEAD,
+        "I. MỤC ĐÍCH",
+        "- Nâng cao nhận thức của học sinh.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Y tế",
+        "- Hướng dẫn sơ cứu người bị đuối nước.",
+        "- Báo cáo kết quả trước ngày 30/11/2023.",
+        "2. Ủy ban nhân dân các huyện",
+        "- Rà soát các điểm có nguy cơ đuối nước.",
+      ),
+    );
+    expect(summary(d.tasks)).toEqual([
+      ["Hướng dẫn sơ cứu", ["Sở Y tế"]],
+      ["Báo cáo kết quả", ["Sở Y tế"]],
+      ["Rà soát các điểm", ["Ủy ban nhân dân các huyện"]],
+    ]);
+    expect(task(d.tasks, "Báo cáo").deadline).toEqual({ start: null, end: "2023-11-30" });
+    expect(task(d.tasks, "Rà soát").section).toBe("II. 2. -");
+  });
+
+  it("units from the sentence subject and from 'Giao X', under NHIỆM VỤ", () => {
+    const d = extract(
+      doc(
+        ...PLAN_HEAD,
+        "I. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Công tác tuyên truyền",
+        "- Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền phòng, chống đuối nước.",
+        "- Giao Sở Giáo dục và Đào tạo tổ chức dạy bơi cho học sinh.",
+        "- Tổ chức kiểm tra các điểm bơi.",
+      ),
+    );
+    expect(summary(d.tasks)).toEqual([
+      ["Ban Tuyên giáo Tỉnh", ["Ban Tuyên giáo Tỉnh ủy"]],
+      ["Giao Sở Giáo dục", ["Sở Giáo dục và Đào tạo"]],
+      ["Tổ chức kiểm tra", []],
+    ]);
+  });
+
+  it("a lead and the units it works with", () => {
+    const d = extract(doc(...PLAN_HEAD, "I. NHIỆM VỤ", "- Sở Y tế chủ trì, phối hợp với Công an tỉnh kiểm tra an toàn các hồ bơi."));
+    const t = task(d.tasks, "Sở Y tế");
+    expect(t.responsibleUnits).toEqual(["Sở Y tế"]);
+    expect(t.coordinatingUnits).toEqual(["Công an tỉnh"]);
+  });
+
+  it("leaves only: a heading with children is no task", () => {
+    const d = extract(doc(...PLAN_HEAD, "I. NHIỆM VỤ", "1. Tuyên truyền", "a) Tổ chức tuyên truyền cho học sinh:", "+ Lồng ghép vào giờ chào cờ;", "+ Tổ chức ngoại khóa.", "b) Báo cáo kết quả."));
+    expect(d.tasks.map((t) => t.text)).toEqual(["Lồng ghép vào giờ chào cờ;", "Tổ chức ngoại khóa.", "Báo cáo kết quả."]);
+    for (const t of d.tasks) expect(d.text.slice(t.span.start, t.span.end)).toBe(t.text);
+  });
+
+  it("items of MỤC ĐÍCH and NỘI DUNG are not tasks", () => {
+    const d = extract(
+      doc(
+        ...PLAN_HEAD,
+        "I. MỤC ĐÍCH",
+        "- Nâng cao nhận thức của học sinh.",
+        "II. NỘI DUNG, HÌNH THỨC",
+        "1. Tổ chức hội thi tìm hiểu kỹ năng an toàn.",
+        "III. NHIỆM VỤ",
+        "1. Các trường tổ chức dạy bơi cho học sinh.",
+      ),
+    );
+    expect(d.tasks.map((t) => t.text)).toEqual(["Các trường tổ chức dạy bơi cho học sinh."]);
+  });
+});
+
+describe("tasks of a Quyết định", () => {
+  /** The body a head of office stands for: "Giám đốc Sở Y tế" -> "Sở Y tế" (GOLD.md gives both). */
+  const body = (name: string): string => name.replace(/^(?:Chánh|Giám đốc|Chủ tịch|Thủ trưởng)\s+/u, "");
+  const decision = (article3: string): string =>
+    doc(
+      "QUYẾT ĐỊNH",
+      "Ban hành Kế hoạch phòng, chống đuối nước",
+      "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;",
+      "QUYẾT ĐỊNH:",
+      "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống đuối nước.",
+      "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+      article3,
+    );
+
+  it.each([
+    {
+      name: "heads of office separated by commas",
+      article: "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Y tế, Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này./.",
+      units: ["Văn phòng UBND tỉnh", "Sở Y tế", "UBND các huyện"],
+    },
+    {
+      name: "'Giám đốc các Sở: ...' spread over several Sở",
+      article: "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Y tế, Tài chính; Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này./.",
+      units: ["Văn phòng UBND tỉnh", "Sở Y tế", "Sở Tài chính", "UBND các huyện"],
+    },
+  ])("Điều 3. ... chịu trách nhiệm thi hành, $name: one task, every unit", ({ article, units }) => {
+    const d = extract(decision(article));
+    expect(d.tasks).toHaveLength(1);
+    expect(d.tasks[0]!.section).toBe("Điều 3.");
+    expect(d.tasks[0]!.responsibleUnits.map(body)).toEqual(units);
+    expect(d.responsibleUnits.map((u) => body(u.name))).toEqual(units);
+  });
+
+  // BUG (units.ts): in "Giám đốc Sở Giáo dục và Đào tạo" the capitalised "Giáo dục" is read as
+  // the verb "giáo dục" ending the name, because the word before it ("Sở") is a second head, not
+  // the first one: the unit comes out as "Sở" and the list stops there ("Chủ tịch UBND các
+  // huyện" is lost from the task).
+  it.fails("Điều 3. ... chịu trách nhiệm thi hành, with 'Giám đốc Sở Giáo dục và Đào tạo'", () => {
+    const d = extract(
+      decision("Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Giáo dục và Đào tạo, Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này./."),
+    );
+    expect(d.tasks).toHaveLength(1);
+    expect(d.tasks[0]!.responsibleUnits.map(body)).toEqual(["Văn phòng UBND tỉnh", "Sở Giáo dục và Đào tạo", "UBND các huyện"]);
+  });
+
+  it("Điều 2. Tổ chức thực hiện: one task per item", () => {
+    const d = extract(
+      doc(
+        "QUYẾT ĐỊNH",
+        "Ban hành Kế hoạch phòng, chống đuối nước",
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống đuối nước.",
+        "Điều 2. Tổ chức thực hiện:",
+        "1. Giao Sở Lao động - Thương binh và Xã hội chủ trì, theo dõi việc thực hiện Kế hoạch.",
+        "2. Giao Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.",
+      ),
+    );
+    expect(summary(d.tasks)).toEqual([
+      ["Giao Sở Lao động", ["Sở Lao động - Thương binh và Xã hội"]],
+      ["Giao Sở Tài chính", ["Sở Tài chính"]],
+    ]);
+  });
+});
+
+describe("tasks of a Chỉ thị", () => {
+  it("the numbered items; a unit heading leads its lettered items", () => {
+    const d = extract(
+      doc(
+        "CHỈ THỊ",
+        "Về tăng cường công tác bảo đảm an toàn trường học",
+        "",
+        "Trong thời gian qua, công tác bảo đảm an toàn trường học đạt nhiều kết quả. Để khắc phục hạn chế, Chủ tịch UBND tỉnh chỉ thị:",
+        "1. Sở Giáo dục và Đào tạo chủ trì rà soát cơ sở vật chất trường học.",
+        "2. Công an tỉnh tăng cường bảo đảm an ninh trật tự khu vực trường học.",
+        "3. Ủy ban nhân dân các huyện, thành phố:",
+        "a) Chỉ đạo các trường xây dựng kế hoạch bảo đảm an toàn.",
+        "b) Kiểm tra định kỳ các công trình trường học.",
+      ),
+    );
+    expect(summary(d.tasks)).toEqual([
+      ["Sở Giáo dục và", ["Sở Giáo dục và Đào tạo"]],
+      ["Công an tỉnh tăng", ["Công an tỉnh"]],
+      ["Chỉ đạo các trường", ["Ủy ban nhân dân các huyện, thành phố"]],
+      ["Kiểm tra định kỳ", ["Ủy ban nhân dân các huyện, thành phố"]],
+    ]);
+  });
+});
+
+describe("tasks of a Công văn", () => {
+  it("the list after 'đề nghị các Phòng GDĐT ... sau:'", () => {
+    const d = extract(
+      doc(
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+        "Số: 2187/SGDĐT-GDTrH",
+        "Quảng Bình, ngày 24 tháng 9 năm 2024",
+        "Kính gửi: Các Phòng Giáo dục và Đào tạo",
+        "Thực hiện Kế hoạch số 1890/KH-SGDĐT ngày 05/9/2024, Sở Giáo dục và Đào tạo đề nghị các Phòng GDĐT thực hiện một số nội dung sau:",
+        "1. Tổ chức kiểm tra chất lượng đầu năm học.",
+        "2. Báo cáo kết quả về Sở trước ngày 15/10/2024.",
+      ),
+    );
+    expect(summary(d.tasks)).toEqual([
+      ["Tổ chức kiểm tra", ["các Phòng GDĐT"]],
+      ["Báo cáo kết quả", ["các Phòng GDĐT"]],
+    ]);
+    expect(task(d.tasks, "Báo cáo").deadline).toEqual({ start: null, end: "2024-10-15" });
+  });
+
+  it("a request to a named unit in a paragraph", () => {
+    const d = extract(
+      doc(
+        "SỞ Y TẾ",
+        "Số: 15/SYT-NVY",
+        "Kính gửi: Các bệnh viện trực thuộc",
+        "Để chủ động phòng, chống dịch sốt xuất huyết, Sở Y tế hướng dẫn như sau.",
+        "Giao Trung tâm Kiểm soát bệnh tật tỉnh giám sát chặt chẽ các ổ dịch.",
+      ),
+    );
+    expect(d.tasks.map((t) => t.responsibleUnits)).toContainEqual(["Trung tâm Kiểm soát bệnh tật tỉnh"]);
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { extract } from "../../src/index.js";
+
+const doc = (...lines: string[]): string => lines.join("\n");
+const PLAN_HEAD = ["KẾ HOẠCH", "Phòng, chống đuối nước cho học sinh năm 2023", ""];
+const unitsOf = (...body: string[]): string[] => extract(doc(...PLAN_HEAD, ...body)).responsibleUnits.map((u) => u.name);
+
+describe("responsibleUnits", () => {
+  it.each([
+    {
+      name: "headings under TỔ CHỨC THỰC HIỆN",
+      body: ["I. TỔ CHỨC THỰC HIỆN", "1. Phòng Giáo dục và Đào tạo", "- Theo dõi, đôn đốc các nhà trường.", "2. Các đơn vị trực thuộc", "- Xây dựng kế hoạch của đơn vị."],
+      units: ["Phòng Giáo dục và Đào tạo", "Các đơn vị trực thuộc"],
+    },
+    {
+      name: "'Trách nhiệm của X:' headings",
+      body: ["III. TỔ CHỨC THỰC HIỆN", "1. Trách nhiệm của Sở Y tế:", "- Hướng dẫn sơ cứu.", "2. Trách nhiệm của Công an tỉnh:", "- Bảo đảm an ninh."],
+      units: ["Sở Y tế", "Công an tỉnh"],
+    },
+    {
+      name: "the subject of a task sentence (X chủ trì)",
+      body: ["I. NHIỆM VỤ", "- Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền phòng, chống đuối nước."],
+      units: ["Ban Tuyên giáo Tỉnh ủy"],
+    },
+    {
+      name: "'Giao X' with two units",
+      body: ["I. NHIỆM VỤ", "- Giao Sở Nội vụ và Sở Tài chính hướng dẫn các đơn vị."],
+      units: ["Sở Nội vụ", "Sở Tài chính"],
+    },
+    {
+      name: "a name with a dash between capitalised words",
+      body: ["I. NHIỆM VỤ", "- Giao Sở Lao động - Thương binh và Xã hội chủ trì theo dõi việc thực hiện."],
+      units: ["Sở Lao động - Thương binh và Xã hội"],
+    },
+    {
+      name: "a name with 'và' inside (Giáo dục và Đào tạo)",
+      body: ["I. NHIỆM VỤ", "- Sở Giáo dục và Đào tạo có trách nhiệm tổ chức dạy bơi."],
+      units: ["Sở Giáo dục và Đào tạo"],
+    },
+    {
+      name: "a plural list of lower-case heads",
+      body: ["I. NHIỆM VỤ", "- Giao các huyện ủy, thị ủy, thành ủy tổ chức tổng kết."],
+      units: ["các huyện ủy, thị ủy, thành ủy"],
+    },
+    {
+      name: "a unit named as lead outside any task section",
+      body: ["Thực hiện Kế hoạch số 12/KH-UBND, Công an tỉnh chủ trì tổ chức kiểm tra an toàn các hồ bơi.", "I. MỤC ĐÍCH", "- Bảo đảm an toàn."],
+      units: ["Công an tỉnh"],
+    },
+    {
+      name: "a lead followed by its abbreviation in parentheses",
+      body: ["Thực hiện Kế hoạch số 12/KH-UBND, Bộ Giáo dục và Đào tạo (GDĐT) chủ trì tổ chức hội nghị tổng kết.", "I. MỤC ĐÍCH", "- Bảo đảm an toàn."],
+      units: ["Bộ Giáo dục và Đào tạo"],
+    },
+    {
+      name: "an abbreviation with a dot (TP.)",
+      body: ["I. NHIỆM VỤ", "- Giao UBND TP. Hồ Chí Minh tổ chức thực hiện."],
+      units: ["UBND TP. Hồ Chí Minh"],
+    },
+  ])("$name", ({ body, units }) => {
+    expect(unitsOf(...body)).toEqual(units);
+  });
+
+  it.each([
+    { name: "'Tổ chức ...' (a verb, not a body)", line: "- Tổ chức kiểm tra các điểm bơi." },
+    { name: "'Hội nghị ...'", line: "- Hội nghị tổng kết được tổ chức vào cuối năm." },
+    { name: "'Báo cáo ...'", line: "- Báo cáo kết quả về Sở." },
+  ])("no unit from $name", ({ line }) => {
+    expect(unitsOf("I. NHIỆM VỤ", line)).toEqual([]);
+  });
+
+  it("each unit once, with a span that holds its name", () => {
+    const d = extract(
+      doc(
+        ...PLAN_HEAD,
+        "I. NHIỆM VỤ",
+        "- Sở Y tế chủ trì hướng dẫn sơ cứu.",
+        "- Sở Y tế chủ trì kiểm tra các hồ bơi.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Công an tỉnh",
+        "- Bảo đảm an ninh trật tự.",
+      ),
+    );
+    expect(d.responsibleUnits.map((u) => u.name)).toEqual(["Sở Y tế", "Công an tỉnh"]);
+    for (const u of d.responsibleUnits) expect(d.text.slice(u.span.start, u.span.end)).toBe(u.name);
+  });
+
+  it("the evidence says where the unit was read", () => {
+    const d = extract(doc(...PLAN_HEAD, "I. TỔ CHỨC THỰC HIỆN", "1. Sở Y tế", "- Hướng dẫn sơ cứu."));
+    expect(d.responsibleUnits).toEqual([expect.objectContaining({ name: "Sở Y tế", evidence: "heading" })]);
+  });
+});
