@@ -46,7 +46,7 @@ const ISSUER_BEFORE = /(?:của|do)\s+(?<issuer>[^,;()]{3,80}?)\s+(?:tại|theo|
 const SHORT_NAME = /^\s*(?:[^()]|\([^()]*\)){0,400}?\((?:sau đây\s+)?(?:được\s+)?(?:viết tắt là|gọi tắt là|gọi chung là|gọi là)\s*:?\s*(?<short>[^()]{1,60}?)\s*\)/iu;
 /** A Luật cited by name: "Luật Trẻ em ngày 05/4/2016", "Luật Giáo dục năm 2019". */
 const LAW_BY_NAME = new RegExp(
-  String.raw`(?<![\p{L}])Luật\s+(?<name>(?:[\p{L}\-]+)(?:\s+(?!ngày|năm|số|của|về|và|đã|được|quy|sửa)[\p{L}\-]+){0,7}?)(?:\s+(?:ngày\s+)?(?<date>${DATE_SOURCE.replace(/\?<(\w+)>/g, "?<$1L>")})|\s+năm\s+(?<year>\d{4}))?(?=[\s,;.)]|$)`,
+  String.raw`(?<![\p{L}])Luật\s+(?<name>(?:[\p{L}\-]+)(?:\s+(?!(?:ngày|năm|số|của|về|và|đã|được|quy|sửa|ban|này|hiện|thì|để|do|tại|theo|các|có)(?![\p{L}]))[\p{L}\-]+){0,7})(?:\s+(?:ngày\s+)?(?<date>${DATE_SOURCE.replace(/\?<(\w+)>/g, "?<$1L>")})|\s+năm\s+(?<year>\d{4}))?(?=[\s,;.)]|$)`,
   "gu",
 );
 
@@ -171,8 +171,8 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
     if (mentions.some((x) => x.span.start - line.start <= at && x.span.end - line.start > at)) continue;
     if (/^\s*(?:số|\d)/u.test(text.slice(at + m[0].length))) continue;
     const name = `Luật ${m.groups!["name"]!.trim()}`;
-    const dateText = m.groups!["dateL"] !== undefined || m.groups!["vdL"] !== undefined ? m[0].slice(m[0].indexOf(m.groups!["name"]!) + m.groups!["name"]!.length) : "";
-    const iso = dateText ? (findDates(dateText)[0]?.iso ?? null) : m.groups!["year"] ?? null;
+    const dateText = m.groups!["date"];
+    const iso = dateText ? (findDates(dateText)[0]?.iso ?? null) : (m.groups!["year"] ?? null);
     mentions.push({
       found: null,
       number: null,

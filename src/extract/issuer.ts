@@ -18,8 +18,9 @@ const startsWithHead = (text: string): boolean => {
 };
 const LOCALITY = new RegExp(`(?:^|\\s)(?:${LOCALITY_WORDS.join("|")})(?:\\s|$)`, "iu");
 /** Heads that take the locality of their parent agency: Sở / Phòng / Ban ... of a province or district. */
-const TAKES_PARENT_LOCALITY = /^(?:sở|phòng|ban|chi cục|công an|trung tâm|văn phòng|thanh tra|hội|đoàn)\b/u;
-const PARTY_LOCALITY = /\b(?:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|trung ương)\b/u;
+// JavaScript's \b knows only ASCII letters: Vietnamese words need look-arounds on \p{L}.
+const TAKES_PARENT_LOCALITY = /^(?:sở|phòng|ban|chi cục|công an|trung tâm|văn phòng|thanh tra|hội|đoàn)(?![\p{L}])/u;
+const PARTY_LOCALITY = /(?<![\p{L}])(?:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|trung ương)(?![\p{L}])/u;
 
 /** Agency lines of the header, a name split over two lines joined back ("ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI"). */
 function agencyLines(header: readonly Line[]): Line[] {

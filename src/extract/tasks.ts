@@ -238,7 +238,7 @@ function collectRequests(ctx: ExtractContext, c: Collector, requestGenre: boolea
     const topic = /^(?:Đối với|Về phía)\s/u.test(item.text);
     const asked = unitsAfter(item.text, ASSIGN_CUES);
     // In a Công văn or Thông báo, a sentence that opens with units directs them.
-    const directs = topic || (requestGenre && !/\bnhận được\b/u.test(item.text));
+    const directs = topic || (requestGenre && !/(?<![\p{L}])nhận được(?![\p{L}])/u.test(item.text));
     const subject = directs ? unitsOfText(item.text) : [];
     const units = [...subject, ...asked.filter((a) => !subject.some((s) => canon(s.name) === canon(a.name)))];
     if (!units.length) continue;

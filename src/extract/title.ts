@@ -14,9 +14,10 @@ export function extractTitle({ seg }: ExtractContext): Extracted<Title> {
   const rest = seg.typeLine?.rest ?? "";
   if (lines.length || rest) {
     const text = [rest, ...lines.map((l) => l.text)].filter(Boolean).join(" ").trim();
-    const first = lines[0] ?? seg.typeLine!.line;
-    const last = lines.at(-1) ?? seg.typeLine!.line;
-    return extracted({ title: text, span: span(first.start, last.end) });
+    const typeLine = seg.typeLine!.line;
+    const start = rest ? typeLine.start + typeLine.text.lastIndexOf(rest) : lines[0]!.start;
+    const end = (lines.at(-1) ?? typeLine).end;
+    return extracted({ title: text, span: span(start, end) });
   }
   const about = seg.header.find((l) => ABOUT.test(l.text));
   if (about) {

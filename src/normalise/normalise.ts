@@ -105,7 +105,7 @@ function collapseSpaces(line: string): string {
 }
 
 function fixOcrSlips(line: string, warnings: Warning[]): string {
-  if (!/T[ÍI]NH|tính|NGHÌA/u.test(line)) return line;
+  if (!/T[ÍI]NH|[Tt]ính|NGHÌA/u.test(line)) return line;
   let out = line;
   for (const slip of OCR_SLIPS) {
     if (slip.pattern.test(out)) {
@@ -119,7 +119,8 @@ function fixOcrSlips(line: string, warnings: Warning[]): string {
 const TERMINAL = /[.;:!?…"”»)\]]$|\.\/\.?$/u;
 
 function isUnterminated(text: string): boolean {
-  return !TERMINAL.test(text) && !isHeadingLike(text);
+  // A Số line is complete however it ends ("Số: 120/KH-UBND").
+  return !TERMINAL.test(text) && !isHeadingLike(text) && !/^Số\s*[:.]?\s*\S*\d/u.test(text);
 }
 
 /** All-capitals lines are headings, type lines or signature lines: never mid-sentence. */
@@ -132,9 +133,12 @@ function startsLowercase(text: string): boolean {
   return /^[\p{Ll}]/u.test(text);
 }
 
+/** A line that is nothing but a date: the header's date line, never the rest of a sentence. */
+const DATE_ONLY_LINE = /^ngày\s*[\d.…_ ]*\s*tháng\s*\d{1,2}\s*năm\s*\d{4}\.?$/iu;
+
 /** A line that can only be the rest of an earlier sentence. */
 function isContinuation(text: string): boolean {
-  if (parseLabel(text)) return false;
+  if (parseLabel(text) || DATE_ONLY_LINE.test(text)) return false;
   return startsLowercase(text) || /^\d+(?:[,;]|\s+\p{Ll})/u.test(text);
 }
 

@@ -41,13 +41,14 @@ function readTypeLine(line: Line): Segments["typeLine"] {
     if (words.startsWith(`${t.folded} `) && words.split(" ").length <= 40) {
       const nameWords = t.folded.split(" ").length;
       const rest = line.text.split(/\s+/).slice(nameWords).join(" ");
-      if (!/^(?:và|của|số|cua|va|so)\b/iu.test(rest)) return { line, entry: t.entry, rest };
+      if (!/^(?:và|của|số)(?![\p{L}])/iu.test(rest)) return { line, entry: t.entry, rest };
     }
   }
   return null;
 }
 
-export const isNumberLine = (text: string): boolean => /^Số\s*[:.]?\s*\S/iu.test(text) && /\d|[…_.]{2}|\/\s*\p{Lu}/u.test(text);
+/** "Số: 45/KH-UBND", "Số 120-KH/HU", a draft's "Số: …/KH-UBND"; not "Số liệu ..." or "Số trường ...". */
+export const isNumberLine = (text: string): boolean => /^Số\s*[:.]?\s*(?:\d{1,5}[a-z]?|[….\s_]*)\s*[/\-–]\s*(?:(?:19|20)\d\d\s*\/\s*)?\p{Lu}/u.test(text);
 export const isDateLine = (text: string): boolean =>
   /^[\p{L}\p{M}.\s-]{2,40},\s*ngày\b/iu.test(text) || /^ngày\s*[\d.…_ ]*\s*tháng/iu.test(text);
 const isQuocHieu = (text: string): boolean => {
@@ -194,7 +195,7 @@ export function segment(doc: NormalisedDocument): Segments {
 
 /** Lines that begin the body after a title: Căn cứ, Thực hiện, Kính gửi, or a labelled item. */
 function startsBody(text: string): boolean {
-  return /^(?:[-–]\s*)?(?:Căn cứ|Thực hiện|Kính gửi|Theo đề nghị|Xét đề nghị|Để|Nhằm|Ngày|Trong)\b/u.test(text) || parseLabel(text) !== null;
+  return /^(?:[-–]\s*)?(?:Căn cứ|Thực hiện|Kính gửi|Theo đề nghị|Xét đề nghị|Để|Nhằm|Ngày|Trong)(?![\p{L}])/u.test(text) || parseLabel(text) !== null;
 }
 
 /** The authority that enacts a Quyết định: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...", "BỘ TRƯỞNG BỘ ...". */

@@ -1,5 +1,5 @@
-import { fold } from "./fold.js";
-import { PROPER_CASE_PHRASES, LOCALITY_WORDS, ABBREVIATIONS_KEEP_UPPER } from "../vocabulary/names.js";
+import { canon, fold } from "./fold.js";
+import { PROPER_CASE_PHRASES, LOCALITY_WORDS, ABBREVIATIONS_KEEP_UPPER, SIGNER_POSITIONS } from "../vocabulary/names.js";
 
 const VOWELS = /[aeiouyăâêôơư]/;
 
@@ -33,6 +33,12 @@ export function toNormalCase(line: string): string {
   let i = 0;
   let inPlaceName = false;
   let startOfName = true;
+  // The kind of body ("SỞ", "PHÒNG", "TRUNG TÂM") is followed by the start of its specific name.
+  const head = headWordsAt(words);
+  if (head > 0) {
+    out.push(...words.slice(0, head).map((w, k) => (k === 0 ? capitalise(w.toLowerCase()) : w.toLowerCase())));
+    i = head;
+  }
   while (i < words.length) {
     const phrase = matchPhrase(words, i);
     if (phrase) {
@@ -60,6 +66,21 @@ export function toNormalCase(line: string): string {
   }
   return out.join(" ");
 }
+
+/** How many leading words name a kind of body (Sở, Phòng, Trung tâm, Chi cục), if they do. */
+function headWordsAt(words: readonly string[]): number {
+  const keys = words.map((w) => canon(w));
+  // "BỘ TRƯỞNG", "TRƯỞNG PHÒNG": a title, not a body followed by its name.
+  if (SIGNER_POSITIONS.some((p) => keys.join(" ").startsWith(p))) return 0;
+  for (const head of SIMPLE_HEADS) {
+    if (head.length <= keys.length && head.every((h, k) => keys[k] === h) && !matchPhrase(words, 0)) return head.length;
+  }
+  return 0;
+}
+
+const SIMPLE_HEADS = ["sở", "phòng", "bộ", "vụ", "cục", "chi cục", "tổng cục", "trung tâm", "trường", "viện", "ban", "văn phòng", "thanh tra", "công an", "đài", "báo", "hội", "kho bạc"]
+  .map((h) => h.split(" "))
+  .sort((a, b) => b.length - a.length);
 
 interface PhraseMatch {
   words: string[];

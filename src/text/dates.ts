@@ -57,7 +57,7 @@ export function findDates(text: string): ParsedDate[] {
 }
 
 /** The first date that starts within `window` characters of `from` (after only separators/"ngày"). */
-export function dateRightAfter(text: string, from: number, window = 14): ParsedDate | null {
+export function dateRightAfter(text: string, from: number, window = 20): ParsedDate | null {
   const slice = text.slice(from, from + window + 40);
   const lead = /^[\s,;:(]*(?:ban hành\s+)?(?:ngày\s*(?=\d{1,2}\s*[/.\-]))?/iu.exec(slice);
   const offset = lead ? lead[0].length : 0;

@@ -24,9 +24,9 @@ interface ProperCasePhrase {
   proper?: boolean;
 }
 
-function phrase(text: string, startsName = false): ProperCasePhrase {
+function phrase(text: string, startsName = false, proper = false): ProperCasePhrase {
   const words = text.split(" ");
-  return { words, folded: words.map(fold), startsName };
+  return { words, folded: words.map(fold), startsName, proper };
 }
 
 /** Multi-word names whose case is fixed; longest first so that the longest wins. */
@@ -48,14 +48,14 @@ export const PROPER_CASE_PHRASES: readonly ProperCasePhrase[] = [
   phrase("Đảng đoàn"),
   phrase("Đảng ủy"),
   phrase("Đảng uỷ"),
-  phrase("Tỉnh ủy"),
-  phrase("Tỉnh uỷ"),
-  phrase("Thành ủy"),
-  phrase("Thành uỷ"),
-  phrase("Huyện ủy"),
-  phrase("Huyện uỷ"),
-  phrase("Thị ủy"),
-  phrase("Quận ủy"),
+  phrase("Tỉnh ủy", false, true),
+  phrase("Tỉnh uỷ", false, true),
+  phrase("Thành ủy", false, true),
+  phrase("Thành uỷ", false, true),
+  phrase("Huyện ủy", false, true),
+  phrase("Huyện uỷ", false, true),
+  phrase("Thị ủy", false, true),
+  phrase("Quận ủy", false, true),
   phrase("Trung ương"),
   phrase("Chính phủ"),
   phrase("Thủ tướng"),
@@ -68,6 +68,7 @@ export const PROPER_CASE_PHRASES: readonly ProperCasePhrase[] = [
   phrase("Mầm non", true),
   phrase("Mẫu giáo", true),
 ].map((p) => (p.startsName ? { ...p, proper: true } : p));
+// Tỉnh ủy, Huyện ủy ... are followed by the place they govern: "Tỉnh ủy Quảng Ninh".
 
 /** Capitalised abbreviations that contain vowels yet are not words (the rest are caught by having no vowel). */
 export const ABBREVIATIONS_KEEP_UPPER: ReadonlySet<string> = new Set([

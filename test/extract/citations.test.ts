@@ -196,7 +196,7 @@ describe("citations: relation and short name", () => {
 describe("citations: laws cited by name", () => {
   // BUG: LAW_BY_NAME reads the name with a lazy quantifier and an optional date, so it stops
   // after one word: "Luật Trẻ em ngày 05/4/2016" gives name "Luật Trẻ" and no date.
-  it.fails.each([
+  it.each([
     { name: "with a date", line: "- Căn cứ Luật Trẻ em ngày 05/4/2016;", law: "Luật Trẻ em", date: "2016-04-05" },
     { name: "with a year", line: "- Căn cứ Luật Giáo dục năm 2019;", law: "Luật Giáo dục", date: "2019" },
   ])("$name: $law", ({ line, law, date }) => {

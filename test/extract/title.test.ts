@@ -77,7 +77,7 @@ describe("title", () => {
   // BUG: segment's startsBody tests /^(?:Căn cứ|...|Để|...)\b/u; JavaScript's \b is ASCII-only,
   // so it never matches after a final "ứ", "ể" or "ị": a "Căn cứ" (or "Để ...", "Xét đề
   // nghị") line right under the title, without a blank line, is read as more title.
-  it.fails.each([
+  it.each([
     { name: "Căn cứ", line: "Căn cứ Kế hoạch số 12/KH-UBND của UBND tỉnh;" },
     { name: "Để", line: "Để chủ động phòng, chống dịch, Sở Y tế xây dựng kế hoạch như sau:" },
   ])("stops at a '$name' line with no blank line between", ({ line }) => {
@@ -88,7 +88,7 @@ describe("title", () => {
   // BUG: when the type line carries the start of the title ("BÁO CÁO TỔNG KẾT") and the title
   // goes on below, the title is right but its span starts at the second line and leaves out
   // "TỔNG KẾT": the span does not hold the value.
-  it.fails("the span of a title begun on the type line holds the whole title", () => {
+  it("the span of a title begun on the type line holds the whole title", () => {
     const d = extract(doc("BÁO CÁO TỔNG KẾT", "CÔNG TÁC NĂM HỌC 2023-2024", "", "I. KẾT QUẢ", "- Đạt chuẩn."));
     expect(d.title).toBe("TỔNG KẾT CÔNG TÁC NĂM HỌC 2023-2024");
     expect(flat(d.text.slice(d.spans.title!.start, d.spans.title!.end))).toContain(d.title!);

@@ -177,7 +177,7 @@ describe("normalise: OCR slips", () => {
 
   // BUG: OCR_SLIPS lists "Tính ủy" -> "Tỉnh ủy", but fixOcrSlips first tests the line against
   // /T[ÍI]NH|tính|NGHÌA/, which a capital T followed by lower case ("Tính") never matches.
-  it.fails("corrects 'Tính ủy' in running text with a warning", () => {
+  it("corrects 'Tính ủy' in running text with a warning", () => {
     const n = norm("Ban Thường vụ Tính ủy chỉ đạo");
     expect(n.text).toBe("Ban Thường vụ Tỉnh ủy chỉ đạo");
     expect(n.warnings).toContainEqual(expect.objectContaining({ code: "ocr-slip-corrected" }));

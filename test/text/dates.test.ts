@@ -121,7 +121,7 @@ describe("dateRightAfter", () => {
 
   // BUG: dateRightAfter allows "ban hành" before the date, but " ban hành ngày " is 15
   // characters, over the default window of 14, so the date is dropped.
-  it.fails("reads a date after 'ban hành ngày'", () => {
+  it("reads a date after 'ban hành ngày'", () => {
     const text = "Kế hoạch số 68/KH-UBND ban hành ngày 14/3/2019 của UBND tỉnh";
     expect(after(text, "68/KH-UBND")?.iso).toBe("2019-03-14");
   });
