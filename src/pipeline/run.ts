@@ -150,16 +150,20 @@ export function runStages(loaded: LoadedDocument, timings?: Partial<StageTimings
   return time("validate", () => validate(document));
 }
 
-/** Extracts a document from text. Never throws for any string. */
-export function extract(text: string, options: ExtractOptions = {}): VanbanDocument {
-  const loaded = fromText(text, {
+/** An in-memory string as the canonical document: the library's door for text. */
+function loadString(text: string, options: ExtractOptions): LoadedDocument {
+  return fromText(text, {
     fileName: options.fileName ?? null,
     mediaType: options.mediaType ?? "text/plain",
     sha256: sha256(text),
     bytes: Buffer.byteLength(text),
     encoding: "utf-16 (in memory)",
   });
-  return runStages(loaded);
+}
+
+/** Extracts a document from text. Never throws for any string. */
+export function extract(text: string, options: ExtractOptions = {}): VanbanDocument {
+  return runStages(loadString(text, options));
 }
 
 /** Decodes bytes and extracts. Throws VanbanError (empty, binary, too-large ...) for bad input. */
@@ -173,13 +177,7 @@ export function extractBytes(bytes: Uint8Array, options: ExtractBytesOptions = {
 export function extractWithTimings(text: string, options: ExtractOptions = {}): { document: VanbanDocument; timings: StageTimings } {
   const timings: StageTimings = { load: 0, normalise: 0, segment: 0, extract: 0, validate: 0 };
   const t0 = performance.now();
-  const loaded = fromText(text, {
-    fileName: options.fileName ?? null,
-    mediaType: options.mediaType ?? "text/plain",
-    sha256: sha256(text),
-    bytes: Buffer.byteLength(text),
-    encoding: "utf-16 (in memory)",
-  });
+  const loaded = loadString(text, options);
   timings.load = performance.now() - t0;
   const document = runStages(loaded, timings);
   return { document, timings };

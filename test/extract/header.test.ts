@@ -6,6 +6,16 @@ const warningCodes = (text: string): string[] => extract(text).warnings.map((w) 
 
 const BODY = ["", "KẾ HOẠCH", "Phòng, chống đuối nước cho học sinh", "", "I. MỤC ĐÍCH", "- Nâng cao nhận thức của học sinh."];
 
+/** A plan whose header was lost: it opens at the type line and cites a dated document. */
+const LOST_HEADER = doc(
+  "KẾ HOẠCH",
+  "Tổng kết 10 năm thực hiện Chỉ thị số 20-CT/TW",
+  "",
+  "Thực hiện Công văn số 2123-CV/BTGTW ngày 13/12/2021 của Ban Tuyên giáo Trung ương, Bộ Y tế xây dựng kế hoạch như sau:",
+  "I. MỤC ĐÍCH",
+  "- Đánh giá đúng thực trạng.",
+);
+
 describe("number", () => {
   it.each([
     { name: "state number", header: ["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Số: 354/KH-PGDĐT"], number: "354/KH-PGDĐT" },
@@ -21,16 +31,7 @@ describe("number", () => {
   });
 
   it("a lost header (no Số line): null, and no number from the body is taken", () => {
-    const d = extract(
-      doc(
-        "KẾ HOẠCH",
-        "Tổng kết 10 năm thực hiện Chỉ thị số 20-CT/TW",
-        "",
-        "Thực hiện Công văn số 2123-CV/BTGTW ngày 13/12/2021 của Ban Tuyên giáo Trung ương, Bộ Y tế xây dựng kế hoạch như sau:",
-        "I. MỤC ĐÍCH",
-        "- Đánh giá đúng thực trạng.",
-      ),
-    );
+    const d = extract(LOST_HEADER);
     expect(d.number).toBeNull();
     expect(d.numberParts).toBeNull();
     expect(d.spans.number).toBeNull();
@@ -94,16 +95,7 @@ describe("issueDate and place", () => {
   });
 
   it("a lost header: null, and the date of a cited document is not taken", () => {
-    const d = extract(
-      doc(
-        "KẾ HOẠCH",
-        "Tổng kết 10 năm thực hiện Chỉ thị số 20-CT/TW",
-        "",
-        "Thực hiện Công văn số 2123-CV/BTGTW ngày 13/12/2021 của Ban Tuyên giáo Trung ương, Bộ Y tế xây dựng kế hoạch như sau:",
-        "I. MỤC ĐÍCH",
-        "- Đánh giá đúng thực trạng.",
-      ),
-    );
+    const d = extract(LOST_HEADER);
     expect(d.issueDate).toBeNull();
     expect(d.place).toBeNull();
   });
