@@ -15,6 +15,10 @@ interface Cell {
 }
 
 function cellsOf(line: string): Cell[] {
+  if (!line.includes("\t") && !line.includes("    ")) {
+    const text = line.trim();
+    return text ? [{ text, column: line.length - line.trimStart().length }] : [];
+  }
   const cells: Cell[] = [];
   const expanded = line.replace(/\t/g, "    ");
   let last = 0;

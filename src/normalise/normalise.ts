@@ -254,7 +254,11 @@ function assemble(lines: readonly WorkLine[], warnings: Warning[]): NormalisedDo
   const markers = new Set(lines.flatMap((l) => (l.kind === "footnote" ? [footnoteMarker(l.text)] : [])));
   const body = lines
     .filter((l) => l.kind === "body")
-    .map((l) => ({ ...l, text: l.text.replace(FOOTNOTE_MARK_IN_TEXT, (m) => (markers.has(superscriptValue(m)) ? "" : m)) }));
+    .map((l) =>
+      markers.size && /[⁰¹²³⁴⁵⁶⁷⁸⁹]|\[\^/u.test(l.text)
+        ? { ...l, text: l.text.replace(FOOTNOTE_MARK_IN_TEXT, (m) => (markers.has(superscriptValue(m)) ? "" : m)) }
+        : l,
+    );
   const footnotes = lines.filter((l) => l.kind === "footnote");
   const interleaved = footnotes.length > 0 && lines.findIndex((l) => l.kind === "footnote") < lines.length - footnotes.length;
   if (interleaved) {
