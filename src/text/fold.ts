@@ -7,24 +7,10 @@ export function fold(s: string): string {
   const short = s.length <= 40;
   let key = short ? SHORT_FOLD_CACHE.get(s) : undefined;
   if (key === undefined) {
-    let out = "";
-    for (const ch of s) out += foldChar(ch);
-    key = out;
+    key = s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
     if (short) remember(SHORT_FOLD_CACHE, s, key);
   }
   return key;
-}
-
-/** One character folded: base letter, lower case. A table filled on first sight of each letter. */
-const CHAR_FOLD = new Map<string, string>();
-function foldChar(ch: string): string {
-  if (ch < "\u00c0") return ch.toLowerCase();
-  let folded = CHAR_FOLD.get(ch);
-  if (folded === undefined) {
-    folded = ch === "đ" || ch === "Đ" ? "d" : ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-    CHAR_FOLD.set(ch, folded);
-  }
-  return folded;
 }
 
 /** Folds and collapses every run of non-letters/digits to one space: "I. MỤC ĐÍCH, YÊU CẦU:" -> "i muc dich yeu cau". */
