@@ -2,16 +2,12 @@ import type { Issuer, NumberParts, Signer } from "../schema/document.js";
 import type { Line } from "../normalise/normalise.js";
 import { isDateLine, isNumberLine } from "../segment/segment.js";
 import { toNormalCase } from "../text/casing.js";
-import { canon, foldWords } from "../text/fold.js";
+import { isCapitalsLine, isQuocHieu } from "../text/lines.js";
+import { canon } from "../text/fold.js";
 import { BODY_ABBREVIATIONS, LOCALITY_WORDS, UNIT_HEADS } from "../vocabulary/names.js";
 import { extracted, span, warning, type Extracted, type ExtractContext } from "./context.js";
 import { unitsBefore } from "./units.js";
 
-const isUpper = (text: string): boolean => {
-  const letters = text.replace(/[^\p{L}]/gu, "");
-  return letters.length > 1 && letters === letters.toUpperCase();
-};
-const isQuocHieu = (text: string): boolean => /^(?:cong hoa xa hoi chu nghia|doc lap tu do hanh phuc|dang cong san viet nam)/.test(foldWords(text));
 const startsWithHead = (text: string): boolean => {
   const c = canon(text);
   return UNIT_HEADS.some((h) => c === h || c.startsWith(`${h} `));
@@ -27,7 +23,7 @@ function agencyLines(header: readonly Line[]): Line[] {
   const out: Line[] = [];
   for (const line of header) {
     const text = line.text.trim();
-    if (!isUpper(text) || isQuocHieu(text) || isNumberLine(text) || isDateLine(text)) continue;
+    if (!isCapitalsLine(text) || isQuocHieu(text) || isNumberLine(text) || isDateLine(text)) continue;
     const previous = out.at(-1);
     if (previous && !startsWithHead(text) && previous.end <= line.start) {
       out[out.length - 1] = { ...previous, text: `${previous.text} ${text}`, end: line.end };

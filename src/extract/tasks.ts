@@ -172,7 +172,7 @@ function splitNames(list: string): string[] {
   for (const part of parts) {
     const previous = out.at(-1);
     // A part with no "và" that the next joins with "và" is the first half of one name.
-    if (previous !== undefined && !/\svà\s|\s-\s/u.test(previous) && /\svà\s/u.test(part) && out.length > 0 && pendingJoin(previous, parts)) {
+    if (previous !== undefined && !/\svà\s|\s-\s/u.test(previous) && /\svà\s/u.test(part) && previous.split(/\s+/).length <= 2) {
       out[out.length - 1] = `${previous}, ${part}`;
       continue;
     }
@@ -180,8 +180,6 @@ function splitNames(list: string): string[] {
   }
   return out;
 }
-
-const pendingJoin = (previous: string, _parts: readonly string[]): boolean => previous.split(/\s+/).length <= 2;
 
 /** Quyết định / Nghị quyết: the execution article, item by item, or whole with its list of units. */
 function collectArticles(ctx: ExtractContext, c: Collector): boolean {

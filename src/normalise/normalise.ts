@@ -1,6 +1,7 @@
 import type { LoadedDocument } from "../load/model.js";
 import type { Warning } from "../schema/document.js";
 import { parseLabel } from "../text/labels.js";
+import { isCapitalsLine } from "../text/lines.js";
 import { OCR_SLIPS } from "../vocabulary/ocr-slips.js";
 import { splitColumns, unfoldMarkdownTables } from "./layout.js";
 
@@ -120,13 +121,7 @@ const TERMINAL = /[.;:!?…"”»)\]]$|\.\/\.?$/u;
 
 function isUnterminated(text: string): boolean {
   // A Số line is complete however it ends ("Số: 120/KH-UBND").
-  return !TERMINAL.test(text) && !isHeadingLike(text) && !/^Số\s*[:.]?\s*\S*\d/u.test(text);
-}
-
-/** All-capitals lines are headings, type lines or signature lines: never mid-sentence. */
-function isHeadingLike(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, "");
-  return letters.length > 0 && letters === letters.toUpperCase();
+  return !TERMINAL.test(text) && !isCapitalsLine(text) && !/^Số\s*[:.]?\s*\S*\d/u.test(text);
 }
 
 function startsLowercase(text: string): boolean {
@@ -155,7 +150,7 @@ function usesParagraphIndent(lines: readonly WorkLine[]): boolean {
 
 function continuesByIndent(line: WorkLine, previous: WorkLine | undefined, indentMode: boolean): boolean {
   if (!indentMode || !previous || line.blankBefore || line.indent !== 0 || previous.kind !== "body") return false;
-  if (parseLabel(line.text) || isHeadingLike(line.text) || isHeadingLike(previous.text)) return false;
+  if (parseLabel(line.text) || isCapitalsLine(line.text) || isCapitalsLine(previous.text)) return false;
   return previous.text.length >= 40 && !/:$/.test(previous.text);
 }
 
@@ -221,6 +216,11 @@ function superscriptValue(mark: string): string {
 }
 
 /** "¹ Văn bản ..." -> "1"; "[^2]: ..." -> "2". */
+/** Where a footnote line's marker ("¹", "[^2]:") ends. */
+export function footnoteMarkerLength(text: string): number {
+  return FOOTNOTE_START.exec(text)?.[0].length ?? 0;
+}
+
 export function footnoteMarker(text: string): string {
   const m = FOOTNOTE_START.exec(text);
   return m ? superscriptValue(m[0]) : "";
@@ -239,7 +239,7 @@ function dropRunningHeaders(lines: readonly WorkLine[], warnings: Warning[]): Wo
     l.text.length >= 15 &&
     l.text.length <= 160 &&
     !parseLabel(l.text) &&
-    !isHeadingLike(l.text) &&
+    !isCapitalsLine(l.text) &&
     !/^N[ơo]i nhận/iu.test(l.text);
   const kept = lines.filter((l, i) => !furniture(l, i));
   if (kept.length < lines.length) {

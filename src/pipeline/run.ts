@@ -12,7 +12,7 @@ import { extractTitle } from "../extract/title.js";
 import { startDocument } from "../extract/units.js";
 import type { LoadedDocument } from "../load/model.js";
 import { fromText, loadText, sha256 } from "../load/text.js";
-import { normalise, type NormalisedDocument } from "../normalise/normalise.js";
+import { footnoteMarkerLength, normalise, type NormalisedDocument } from "../normalise/normalise.js";
 import { SCHEMA_VERSION, vanbanDocumentSchema, type OutlineNode, type VanbanDocument, type Warning } from "../schema/document.js";
 import { pathOf } from "../segment/outline.js";
 import { segment, type Segments } from "../segment/segment.js";
@@ -99,9 +99,9 @@ function extractFields(loaded: LoadedDocument, norm: NormalisedDocument, seg: Se
     citations,
     outline,
     footnotes: seg.footnotes.map((l) => {
-      const marker = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\d+\]:?)/u.exec(l.text)?.[0] ?? "";
-      const text = l.text.slice(marker.length).trim();
-      return { marker, text, span: { start: l.end - text.length, end: l.end } };
+      const length = footnoteMarkerLength(l.text);
+      const text = l.text.slice(length).trim();
+      return { marker: l.text.slice(0, length).trim(), text, span: { start: l.end - text.length, end: l.end } };
     }),
     spans: {
       documentType: type.span,

@@ -1,6 +1,7 @@
 import type { Line, NormalisedDocument } from "../normalise/normalise.js";
 import { canon, fold, foldWords } from "../text/fold.js";
 import { parseLabel } from "../text/labels.js";
+import { isCapitalsLine, isQuocHieu } from "../text/lines.js";
 import { DOCUMENT_TYPES, type DocumentTypeEntry } from "../vocabulary/document-types.js";
 import { SIGNER_POSITIONS } from "../vocabulary/names.js";
 import { buildOutline, type OutlineItem } from "./outline.js";
@@ -28,13 +29,9 @@ export interface Segments {
 
 const TYPE_LINES = DOCUMENT_TYPES.filter((t) => t.typeLine).map((t) => ({ entry: t, folded: foldWords(t.name) }));
 
-function isUpperLine(text: string): boolean {
-  return text === text.toUpperCase() && text !== text.toLowerCase() && /\p{L}.*\p{L}/su.test(text);
-}
-
 /** "KẾ HOẠCH", "QUYẾT ĐỊNH", or a capitals line that starts with a type name ("BÁO CÁO TỔNG KẾT ..."). */
 function readTypeLine(line: Line): Segments["typeLine"] {
-  if (!isUpperLine(line.text) || parseLabel(line.text)) return null;
+  if (!isCapitalsLine(line.text) || parseLabel(line.text)) return null;
   const words = foldWords(line.text);
   for (const t of TYPE_LINES) {
     if (words === t.folded) return { line, entry: t.entry, rest: "" };
@@ -51,19 +48,11 @@ function readTypeLine(line: Line): Segments["typeLine"] {
 export const isNumberLine = (text: string): boolean => /^Số\s*[:.]?\s*(?:\d{1,5}[a-z]?|[….\s_]*)\s*[/\-–]\s*(?:(?:19|20)\d\d\s*\/\s*)?\p{Lu}/u.test(text);
 export const isDateLine = (text: string): boolean =>
   /^[\p{L}\p{M}.\s-]{2,40},\s*ngày\b/iu.test(text) || /^ngày\s*[\d.…_ ]*\s*tháng/iu.test(text);
-const isQuocHieu = (text: string): boolean => {
-  const f = foldWords(text);
-  return (
-    f.startsWith("cong hoa xa hoi chu nghia") ||
-    f.startsWith("doc lap tu do hanh phuc") ||
-    f === "dang cong san viet nam"
-  );
-};
 const isAboutLine = (text: string): boolean => /^(?:V\/v|V\/V|Về việc)\b/u.test(text);
 
 /** A header line: agency lines in capitals, Số, date line, quốc hiệu, V/v. */
 function isHeaderLine(text: string): boolean {
-  return isUpperLine(text) || isNumberLine(text) || isDateLine(text) || isQuocHieu(text) || isAboutLine(text);
+  return isCapitalsLine(text) || isNumberLine(text) || isDateLine(text) || isQuocHieu(text) || isAboutLine(text);
 }
 
 const NOI_NHAN = /^N[ơo]i\s+nh[ậa]n\s*[:.]?\s*/iu;
@@ -72,8 +61,8 @@ const KINH_GUI = /^Kính\s+gửi\s*[:.]?\s*/iu;
 export const AUTHORITY_PREFIX = /^(?<prefix>TM|T\/M|KT|K\/T|TL|T\/L|TUQ|Q)\s*[.:]?\s+(?=\p{Lu})/u;
 
 function isSignatureStart(text: string): boolean {
-  if (AUTHORITY_PREFIX.test(text) && isUpperLine(text)) return true;
-  return isUpperLine(text) && SIGNER_POSITIONS.includes(canon(text).replace(/[^\p{L}\s]/gu, "").trim());
+  if (AUTHORITY_PREFIX.test(text) && isCapitalsLine(text)) return true;
+  return isCapitalsLine(text) && SIGNER_POSITIONS.includes(canon(text).replace(/[^\p{L}\s]/gu, "").trim());
 }
 
 function isClosing(text: string): boolean {
@@ -118,16 +107,16 @@ export function segment(doc: NormalisedDocument): Segments {
     while (cursor < lines.length) {
       const line = lines[cursor]!;
       const text = line.text;
-      if (title.length > 0 && (line.blankBefore || startsBody(text) || isUpperLine(text) !== isUpperLine(title[0]!.text))) break;
+      if (title.length > 0 && (line.blankBefore || startsBody(text) || isCapitalsLine(text) !== isCapitalsLine(title[0]!.text))) break;
       if (title.length === 0 && (parseLabel(text) || KINH_GUI.test(text) || NOI_NHAN.test(text) || text.length > 600)) break;
-      if (isUpperLine(text) && title.length === 0 && typeLine?.entry.code === "QUYET_DINH" && isAuthorityLine(text)) break;
+      if (isCapitalsLine(text) && title.length === 0 && typeLine?.entry.code === "QUYET_DINH" && isAuthorityLine(text)) break;
       title.push(line);
       cursor++;
       if (title.length >= 4) break;
     }
   }
   // A Quyết định's authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...") sits between the title and the Căn cứ.
-  while (cursor < lines.length && isUpperLine(lines[cursor]!.text) && isAuthorityLine(lines[cursor]!.text)) cursor++;
+  while (cursor < lines.length && isCapitalsLine(lines[cursor]!.text) && isAuthorityLine(lines[cursor]!.text)) cursor++;
 
   const kinhGui: Line[] = [];
   if (cursor < lines.length && KINH_GUI.test(lines[cursor]!.text)) {
