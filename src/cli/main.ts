@@ -89,7 +89,7 @@ async function runExtract(command: ExtractCommand, io: Io): Promise<ExitCode> {
 async function extractFile(file: string, config: PipelineConfig): Promise<{ document: VanbanDocument } | { failure: Failure }> {
   try {
     const bytes = await readInput(file, config.limits.maxBytes);
-    return { document: extractBytes(bytes, { fileName: basename(file), config }) };
+    return { document: await extractBytes(bytes, { fileName: basename(file), config }) };
   } catch (error) {
     return { failure: asFailure(error, file) };
   }

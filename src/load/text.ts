@@ -32,7 +32,7 @@ export function decodeText(bytes: Uint8Array, file: string | null): { text: stri
 /** Loads plain text as a one-page document with one block: structure is found by normalise/segment. */
 export function loadText(
   bytes: Uint8Array,
-  options: { fileName: string | null; mediaType?: string; maxBytes: number },
+  options: { fileName: string | null; mediaType?: string; maxBytes: number; sha256?: string },
 ): LoadedDocument {
   const file = options.fileName;
   if (bytes.length > options.maxBytes) {
@@ -45,7 +45,13 @@ export function loadText(
   if (controls / text.length > MAX_CONTROL_SHARE) {
     throw new VanbanError("binary", "the file is mostly control characters, not text", { file });
   }
-  return fromText(text, { fileName: file, mediaType: options.mediaType ?? "text/plain", sha256: sha256(bytes), bytes: bytes.length, encoding });
+  return fromText(text, {
+    fileName: file,
+    mediaType: options.mediaType ?? "text/plain",
+    sha256: options.sha256 ?? sha256(bytes),
+    bytes: bytes.length,
+    encoding,
+  });
 }
 
 /** Wraps an in-memory string (the library's `extract(text)`) in the canonical shape. */
@@ -55,7 +61,17 @@ export function fromText(
 ): LoadedDocument {
   return {
     ...meta,
+    format: "text",
     strategy: "text",
-    pages: [{ number: 1, blocks: [{ text, sourceStart: 0, sourceEnd: text.length, origin: "text", confidence: null }] }],
+    ocrEngine: null,
+    pages: [
+      {
+        number: 1,
+        blocks: [{ text, sourceStart: 0, sourceEnd: text.length, origin: "text", confidence: null }],
+        strategy: "text",
+        ocrConfidence: null,
+      },
+    ],
+    warnings: [],
   };
 }

@@ -21,8 +21,29 @@ export const pipelineConfigSchema = z
     limits: z
       .object({
         maxBytes: z.number().int().positive().describe("largest input file accepted"),
-        maxPages: z.number().int().positive(),
-        stageTimeoutMs: z.number().int().positive(),
+        maxPages: z.number().int().positive().describe("most pages a PDF or image may have"),
+        maxDecompressedBytes: z
+          .number()
+          .int()
+          .positive()
+          .describe("most bytes the parts of a DOCX may unpack to (zip bombs stop here)"),
+        stageTimeoutMs: z.number().int().positive().describe("longest a document's load stage may run"),
+        ocrPageTimeoutMs: z.number().int().positive().describe("longest OCR may spend on one page"),
+      })
+      .strict(),
+    ocr: z
+      .object({
+        engine: z
+          .enum(["auto", "tesseract", "tesseract.js"])
+          .describe("auto: the system tesseract when installed (faster), else tesseract.js with the npm model"),
+        language: z.string().min(1).describe("tesseract language code(s), e.g. vie or vie+eng"),
+        workers: z.number().int().nonnegative().describe("pages read at once; 0 = one per core"),
+        minPageChars: z
+          .number()
+          .int()
+          .nonnegative()
+          .describe("auto strategy: a page with fewer usable letters in its text layer is OCR'd"),
+        lowConfidence: z.number().min(0).max(1).describe("mean page confidence below which a warning is given"),
       })
       .strict(),
   })

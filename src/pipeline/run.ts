@@ -11,9 +11,10 @@ import { extractTasks } from "../extract/tasks.js";
 import { extractTitle } from "../extract/title.js";
 import { startDocument } from "../extract/units.js";
 import type { LoadedDocument } from "../load/model.js";
-import { fromText, loadText, sha256 } from "../load/text.js";
+import { detectFormat } from "../load/registry.js";
+import { fromText, sha256 } from "../load/text.js";
 import { footnoteMarkerLength, normalise, type NormalisedDocument } from "../normalise/normalise.js";
-import { SCHEMA_VERSION, vanbanDocumentSchema, type OutlineNode, type VanbanDocument, type Warning } from "../schema/document.js";
+import { SCHEMA_VERSION, sourceSchema, vanbanDocumentSchema, type OutlineNode, type VanbanDocument, type Warning } from "../schema/document.js";
 import { pathOf } from "../segment/outline.js";
 import { segment, type Segments } from "../segment/segment.js";
 import { defaultPipeline, type PipelineConfig } from "./config.js";
@@ -28,13 +29,15 @@ export interface ExtractBytesOptions {
   config?: PipelineConfig;
 }
 
+const sourceFormatSchema = sourceSchema.shape.format;
+
 export type StageName = "load" | "normalise" | "segment" | "extract" | "validate";
 export type StageTimings = Record<StageName, number>;
 
 /** extract: one extractor per field over the segments, then the document assembled. */
 function extractFields(loaded: LoadedDocument, norm: NormalisedDocument, seg: Segments): VanbanDocument {
   const ctx: ExtractContext = { doc: norm, seg };
-  const warnings: Warning[] = [...norm.warnings];
+  const warnings: Warning[] = [...loaded.warnings, ...norm.warnings];
   const take = <T>(r: { value: T; warnings: Warning[] }): T => {
     warnings.push(...r.warnings);
     return r.value;
@@ -79,7 +82,10 @@ function extractFields(loaded: LoadedDocument, norm: NormalisedDocument, seg: Se
       sha256: loaded.sha256,
       bytes: loaded.bytes,
       encoding: loaded.encoding,
+      format: formatOf(loaded),
       strategy: loaded.strategy,
+      ocrEngine: loaded.ocrEngine,
+      pages: loaded.pages.map((p) => ({ number: p.number, strategy: p.strategy, ocrConfidence: p.ocrConfidence })),
     },
     documentType: { code: type.code, name: type.name, evidence: type.evidence },
     number: own.number,
@@ -166,11 +172,45 @@ export function extract(text: string, options: ExtractOptions = {}): VanbanDocum
   return runStages(loadString(text, options));
 }
 
-/** Decodes bytes and extracts. Throws VanbanError (empty, binary, too-large ...) for bad input. */
-export function extractBytes(bytes: Uint8Array, options: ExtractBytesOptions = {}): VanbanDocument {
+/**
+ * The load stage for bytes of any supported format: detect by content, check the byte limit,
+ * run the format's loader under the stage time limit. Throws VanbanError for bad input.
+ */
+export async function loadBytes(bytes: Uint8Array, options: ExtractBytesOptions = {}): Promise<LoadedDocument> {
   const config = options.config ?? defaultPipeline();
-  const loaded = loadText(bytes, { fileName: options.fileName ?? null, mediaType: options.mediaType, maxBytes: config.limits.maxBytes });
-  return runStages(loaded);
+  const fileName = options.fileName ?? null;
+  const { maxBytes, stageTimeoutMs } = config.limits;
+  if (bytes.length > maxBytes) {
+    throw new VanbanError("too-large", `the file has ${bytes.length} bytes, over the limit of ${maxBytes}`, { file: fileName });
+  }
+  if (bytes.length === 0) throw new VanbanError("empty", "the file is empty", { file: fileName });
+  const format = detectFormat(bytes, fileName);
+  const loaded = await withTimeout(
+    format.load(bytes, { fileName, config, sha256: sha256(bytes) }),
+    stageTimeoutMs,
+    () => new VanbanError("timeout", `reading the ${format.label} took longer than ${stageTimeoutMs} ms`, { file: fileName }),
+  );
+  return options.mediaType === undefined ? loaded : { ...loaded, mediaType: options.mediaType };
+}
+
+/** Reads bytes of any supported format and extracts. Rejects with VanbanError for bad input. */
+export async function extractBytes(bytes: Uint8Array, options: ExtractBytesOptions = {}): Promise<VanbanDocument> {
+  return runStages(await loadBytes(bytes, options));
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, error: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(error()), ms);
+    timer.unref();
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function formatOf(loaded: LoadedDocument): VanbanDocument["source"]["format"] {
+  const parsed = sourceFormatSchema.safeParse(loaded.format);
+  if (!parsed.success) throw new VanbanError("internal", `a loader reported an unknown format ${loaded.format}`);
+  return parsed.data;
 }
 
 /** For the benchmark: the document and the milliseconds each stage took. */

@@ -7,7 +7,7 @@ import { DOCUMENT_TYPE_CODES } from "../vocabulary/document-types.js";
  * pipeline returns is parsed by it. Field names read by `../shared/eval/score.mjs` (GOLD.md) are
  * fixed; bump SCHEMA_VERSION on any change a consumer could notice.
  */
-export const SCHEMA_VERSION = "1.0.0";
+export const SCHEMA_VERSION = "1.1.0";
 
 /** Half-open character range [start, end) in the document's normalised `text`. */
 export const spanSchema = z
@@ -37,6 +37,10 @@ export const warningCodeSchema = z.enum([
   "ocr-slip-corrected", // a known OCR misreading (TÍNH ỦY) was corrected
   "page-furniture-dropped", // a running page header or footer was removed
   "citation-date-conflict", // the same number cited with different dates: kept apart
+  "legacy-encoding-converted", // TCVN3 or VNI text (a file, Word runs, PDF fonts) converted to Unicode
+  "ocr-used", // some pages had no usable text layer and were read by OCR
+  "ocr-low-confidence", // OCR read a page with low confidence: check its fields
+  "content-skipped", // part of the file (an embedded object, an unreadable image) was not read
 ]);
 export type WarningCode = z.infer<typeof warningCodeSchema>;
 
@@ -184,7 +188,20 @@ export const sourceSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int().nonnegative(),
   encoding: z.string().describe("how the bytes became text: utf-8, utf-16le, windows-1258, tcvn3, vni ..."),
-  strategy: z.enum(["text", "text-layer", "ocr", "mixed"]).describe("where the text came from"),
+  format: z.enum(["text", "docx", "doc", "pdf", "image"]).describe("the format detected from the bytes"),
+  strategy: z
+    .enum(["text", "text-layer", "ocr", "mixed"])
+    .describe("where the text came from: a text file or Word body, a PDF text layer, OCR, or a mix by page"),
+  ocrEngine: z.string().nullable().describe("the OCR engine that read any page (tesseract 5.3.0, tesseract.js 7.0.0)"),
+  pages: z
+    .array(
+      z.object({
+        number: z.number().int().positive(),
+        strategy: z.enum(["text", "text-layer", "ocr"]),
+        ocrConfidence: z.number().min(0).max(1).nullable().describe("mean OCR confidence of the page, 0..1"),
+      }),
+    )
+    .describe("how each page was read"),
 });
 
 export const scalarSpansSchema = z.object({

@@ -148,7 +148,7 @@ describe("vanban extract: failed inputs", () => {
   it("an input over the pipeline's maxBytes fails with too-large", () => {
     const defaults: unknown = JSON.parse(readFileSync(join(ROOT, "pipelines", "default.json"), "utf8"));
     const pipeline = join(dir, "tiny.json");
-    writeFileSync(pipeline, JSON.stringify({ ...(defaults as object), name: "tiny", limits: { maxBytes: 16, maxPages: 1, stageTimeoutMs: 1000 } }));
+    writeFileSync(pipeline, JSON.stringify({ ...(defaults as object), name: "tiny", limits: { ...(defaults as { limits: object }).limits, maxBytes: 16 } }));
     const run = vanban("extract", "--pipeline", pipeline, SEED_A);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");

@@ -1,0 +1,15 @@
+import { VanbanError } from "../../errors.js";
+import { containsName } from "../magic.js";
+import type { Format } from "../registry.js";
+
+export const pdfFormat: Format = {
+  id: "pdf",
+  label: "PDF (typed or scanned)",
+  mediaTypes: ["application/pdf"],
+  extensions: [".pdf"],
+  // The header may follow up to 1 kB of junk (PDF 32000-1, annex H).
+  detect: (bytes) => containsName(bytes.subarray(0, 1024), "%PDF-"),
+  load: async (_bytes, context) => {
+    throw new VanbanError("unsupported-format", "the PDF loader is not built yet", { file: context.fileName });
+  },
+};
