@@ -28,6 +28,7 @@ export const pipelineConfigSchema = z
           .positive()
           .describe("most bytes the parts of a DOCX may unpack to (zip bombs stop here)"),
         stageTimeoutMs: z.number().int().positive().describe("longest a document's load stage may run"),
+        maxHeapMb: z.number().int().positive().describe("heap of the thread that reads a binary format (PDF, DOCX, images)"),
         ocrPageTimeoutMs: z.number().int().positive().describe("longest OCR may spend on one page"),
       })
       .strict(),

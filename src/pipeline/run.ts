@@ -18,6 +18,7 @@ import { SCHEMA_VERSION, sourceSchema, vanbanDocumentSchema, type OutlineNode, t
 import { pathOf } from "../segment/outline.js";
 import { segment, type Segments } from "../segment/segment.js";
 import { defaultPipeline, type PipelineConfig } from "./config.js";
+import { loadIsolated } from "./isolated.js";
 
 export interface ExtractOptions {
   fileName?: string | null;
@@ -27,6 +28,8 @@ export interface ExtractBytesOptions {
   fileName?: string | null;
   mediaType?: string;
   config?: PipelineConfig;
+  /** Read binary formats in a worker thread with the pipeline's heap and time limits (default true). */
+  isolate?: boolean;
 }
 
 const sourceFormatSchema = sourceSchema.shape.format;
@@ -193,9 +196,16 @@ export async function loadBytes(bytes: Uint8Array, options: ExtractBytesOptions 
   return options.mediaType === undefined ? loaded : { ...loaded, mediaType: options.mediaType };
 }
 
-/** Reads bytes of any supported format and extracts. Rejects with VanbanError for bad input. */
+/**
+ * Reads bytes of any supported format and extracts. Rejects with VanbanError for bad input.
+ * Binary formats are read in a thread of their own (see loadIsolated) unless `isolate` is false.
+ */
 export async function extractBytes(bytes: Uint8Array, options: ExtractBytesOptions = {}): Promise<VanbanDocument> {
-  return runStages(await loadBytes(bytes, options));
+  const config = options.config ?? defaultPipeline();
+  const fileName = options.fileName ?? null;
+  const isolate = (options.isolate ?? true) && bytes.length > 0 && bytes.length <= config.limits.maxBytes && detectFormat(bytes, fileName).id !== "text";
+  const loaded = isolate ? await loadIsolated(bytes, { fileName, config }) : await loadBytes(bytes, { ...options, config });
+  return runStages(options.mediaType === undefined ? loaded : { ...loaded, mediaType: options.mediaType });
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, error: () => Error): Promise<T> {
