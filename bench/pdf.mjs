@@ -1,0 +1,66 @@
+// Typed PDF: pages/s of the whole `extractBytes` against pdf-parse's own text extraction on the
+// same files, in one process. Issue 3's target: vanban's overhead ≤ 15 %.
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { loadBuilt, ROOT } from "./_common.mjs";
+
+const PASSES_MS = 4_000;
+const TARGET_OVERHEAD = 0.15;
+const DIR = join(ROOT, "fixtures", "formats");
+
+const files = existsSync(DIR)
+  ? readdirSync(DIR)
+      .filter((n) => n.endsWith(".pdf") && !n.endsWith(".scan.pdf"))
+      .sort()
+      .map((n) => ({ name: n, bytes: readFileSync(join(DIR, n)) }))
+  : [];
+if (files.length === 0) {
+  console.log(`pdf: no typed PDFs in ${DIR}: skipped (npm run fixtures:formats makes them)`);
+  process.exit(0);
+}
+
+const { extractBytes } = await loadBuilt("dist/src/index.js");
+const { PDFParse } = await import("pdf-parse");
+
+async function pdfParseText(file) {
+  const parser = new PDFParse({ data: new Uint8Array(file.bytes) });
+  try {
+    const result = await parser.getText();
+    return result.total ?? result.pages?.length ?? 0;
+  } finally {
+    await parser.destroy();
+  }
+}
+
+async function vanban(file, isolate) {
+  const document = await extractBytes(new Uint8Array(file.bytes), { fileName: file.name, isolate });
+  if (document.source.strategy !== "text-layer") throw new Error(`${file.name} was read by ${document.source.strategy}, not its text layer`);
+  return document.source.pages.length;
+}
+
+/** Pages per second of `work` over all files, pass after pass, for about `budgetMs`. */
+async function pagesPerSecond(work, budgetMs) {
+  for (const file of files) await work(file); // warm-up: modules, fonts, JIT
+  let pages = 0;
+  const start = performance.now();
+  do {
+    for (const file of files) pages += await work(file);
+  } while (performance.now() - start < budgetMs);
+  return pages / ((performance.now() - start) / 1000);
+}
+
+// Alternate the two so neither gets the machine's better moments.
+const baseline = [];
+const whole = [];
+for (let round = 0; round < 2; round++) {
+  baseline.push(await pagesPerSecond(pdfParseText, PASSES_MS / 2));
+  whole.push(await pagesPerSecond((f) => vanban(f, false), PASSES_MS / 2));
+}
+const isolated = await pagesPerSecond((f) => vanban(f, true), PASSES_MS / 2);
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const overhead = mean(baseline) / mean(whole) - 1;
+console.log(`pdf: ${files.length} typed PDFs`);
+console.log(`  pdf-parse getText alone        ${mean(baseline).toFixed(1)} pages/s`);
+console.log(`  vanban extractBytes (in process) ${mean(whole).toFixed(1)} pages/s`);
+console.log(`  vanban extractBytes (isolated)   ${isolated.toFixed(1)} pages/s  (a worker thread per file)`);
+console.log(`  overhead of the whole extract over pdf-parse: ${(100 * overhead).toFixed(1)} % (target ≤ ${100 * TARGET_OVERHEAD} %): ${overhead <= TARGET_OVERHEAD ? "PASS" : "FAIL"}`);
