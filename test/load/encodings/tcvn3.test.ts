@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { decodeLegacy, encodeLegacy } from "../../../src/load/encodings/index.js";
+import { TCVN3_TABLE } from "../../../src/load/encodings/tcvn3-table.js";
+import { ALL_LETTERS, LOWER_LETTERS, TCVN3_CAPITALS, UPPER_LETTERS } from "./letters.js";
+
+// "Ch­¬ng" holds a soft hyphen (0xAD, ư) between h and ¬: invisible, but a letter in TCVN3.
+const PHRASES = [
+  { name: "a programme title reads back", tcvn3: "Ch\u00ad\u00acng tr×nh", unicode: "Chương trình" },
+  { name: "a committee name reads back", tcvn3: "ñy ban nh©n d©n tØnh Qu¶ng Ninh", unicode: "ủy ban nhân dân tỉnh Quảng Ninh" },
+  { name: "the national motto reads back", tcvn3: "Céng hßa x· héi chñ nghÜa ViÖt Nam", unicode: "Cộng hòa xã hội chủ nghĩa Việt Nam" },
+  { name: "a line with the capitals TCVN3 has reads back", tcvn3: "§éc lËp - Tù do - H¹nh phóc", unicode: "Độc lập - Tự do - Hạnh phúc" },
+  { name: "a sentence with ư, ơ, ă and đ reads back", tcvn3: "Tr\u00ad\u00eang mÇm non n¨m häc ®\u00adîc giao", unicode: "Trường mầm non năm học được giao" },
+  { name: "place names from a converter's README read back", tcvn3: "B¶o Th¾ng, M\u00adêng Kh\u00ad\u00acng, B¸t X¸t", unicode: "Bảo Thắng, Mường Khương, Bát Xát" },
+];
+
+describe("TCVN3 phrases", () => {
+  it.each(PHRASES)("$name: decoding", ({ tcvn3, unicode }) => {
+    expect(decodeLegacy(tcvn3, "tcvn3")).toBe(unicode);
+  });
+
+  it.each(PHRASES)("$name: encoding", ({ tcvn3, unicode }) => {
+    expect(encodeLegacy(unicode, "tcvn3")).toBe(tcvn3);
+  });
+});
+
+describe("TCVN3 table", () => {
+  it("has one code for each of the 67 lower-case letters and the 7 capitals", () => {
+    const letters = TCVN3_TABLE.map(([, letter]) => letter).sort();
+    expect(letters).toEqual([...LOWER_LETTERS, ...TCVN3_CAPITALS].sort());
+  });
+
+  it("uses each code once, all within 0xA1–0xFE where Latin-1 and Windows-1252 agree", () => {
+    const bytes = TCVN3_TABLE.map(([byte]) => byte);
+    expect(new Set(bytes).size).toBe(bytes.length);
+    expect(bytes.every((byte) => byte >= 0xa1 && byte <= 0xfe)).toBe(true);
+  });
+
+  it.each([...LOWER_LETTERS, ...TCVN3_CAPITALS])("%s encodes to one code unit and decodes back", (letter) => {
+    const encoded = encodeLegacy(letter, "tcvn3");
+    expect(encoded).toHaveLength(1);
+    expect(decodeLegacy(encoded, "tcvn3")).toBe(letter);
+  });
+
+  it("keeps codes that VN3 leaves unassigned (the VN1 capitals) as they are", () => {
+    expect(decodeLegacy("\u00c0\u00c1\u00ff", "tcvn3")).toBe("\u00c0\u00c1\u00ff");
+  });
+
+  it("keeps text outside Latin-1 as it is", () => {
+    expect(decodeLegacy("“Hà Nội” — 2024", "tcvn3")).toBe("“Hà Nội” — 2024");
+  });
+});
+
+describe("TCVN3 H fonts (capitals as lower-case codes)", () => {
+  const tonedCapitals = [...UPPER_LETTERS].filter((letter) => !TCVN3_CAPITALS.includes(letter));
+
+  it.each(tonedCapitals)("%s, which has no code, is written as its lower-case code", (capital) => {
+    expect(encodeLegacy(capital, "tcvn3")).toBe(encodeLegacy(capital.toLowerCase(), "tcvn3"));
+  });
+
+  it.each(ALL_LETTERS)("%s round-trips through an H font as its capital", (letter) => {
+    expect(decodeLegacy(encodeLegacy(letter, "tcvn3"), "tcvn3", { upperCase: true })).toBe(letter.toUpperCase());
+  });
+
+  it.each([
+    { name: "a header line typed in lower-case codes reads as capitals", tcvn3: "ñy ban nh©n d©n tØnh", unicode: "ỦY BAN NHÂN DÂN TỈNH" },
+    { name: "ASCII letters in an H font are capitals too", tcvn3: "kÕ ho¹ch", unicode: "KẾ HOẠCH" },
+    { name: "capitals and lower-case codes in one word read as capitals", tcvn3: "§¶NG CéNG S¶N", unicode: "ĐẢNG CỘNG SẢN" },
+  ])("$name", ({ tcvn3, unicode }) => {
+    expect(decodeLegacy(tcvn3, "tcvn3", { upperCase: true })).toBe(unicode);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { decodeLegacy, encodeLegacy } from "../../../src/load/encodings/index.js";
+import { ALL_LETTERS } from "./letters.js";
+
+/**
+ * One row for each VNI code: the single-byte letters and every mark byte, lower and upper case,
+ * as xvnkb's vni.h and VBKey's VNI_WINDOWS_TABLE list them.
+ */
+const CODES = [
+  ["á", "aù"], ["à", "aø"], ["ả", "aû"], ["ã", "aõ"], ["ạ", "aï"],
+  ["â", "aâ"], ["ấ", "aá"], ["ầ", "aà"], ["ẩ", "aå"], ["ẫ", "aã"], ["ậ", "aä"],
+  ["ă", "aê"], ["ắ", "aé"], ["ằ", "aè"], ["ẳ", "aú"], ["ẵ", "aü"], ["ặ", "aë"],
+  ["í", "í"], ["ì", "ì"], ["ỉ", "æ"], ["ĩ", "ó"], ["ị", "ò"], ["ỵ", "î"], ["ỳ", "yø"],
+  ["ơ", "ô"], ["ớ", "ôù"], ["ư", "ö"], ["ự", "öï"], ["đ", "ñ"],
+  ["Á", "AÙ"], ["À", "AØ"], ["Ả", "AÛ"], ["Ã", "AÕ"], ["Ạ", "AÏ"],
+  ["Â", "AÂ"], ["Ấ", "AÁ"], ["Ầ", "AÀ"], ["Ẩ", "AÅ"], ["Ẫ", "AÃ"], ["Ậ", "AÄ"],
+  ["Ă", "AÊ"], ["Ắ", "AÉ"], ["Ằ", "AÈ"], ["Ẳ", "AÚ"], ["Ẵ", "AÜ"], ["Ặ", "AË"],
+  ["Í", "Í"], ["Ì", "Ì"], ["Ỉ", "Æ"], ["Ĩ", "Ó"], ["Ị", "Ò"], ["Ỵ", "Î"],
+  ["Ơ", "Ô"], ["Ờ", "ÔØ"], ["Ư", "Ö"], ["Ữ", "ÖÕ"], ["Đ", "Ñ"], ["Ễ", "EÃ"], ["Ộ", "OÄ"],
+] as const;
+
+const PHRASES = [
+  { name: "the country's name", vni: "Vieät Nam", unicode: "Việt Nam" },
+  { name: "a greeting from a converter's README", vni: "Xin chaøo caùc baïn", unicode: "Xin chào các bạn" },
+  { name: "the national name in capitals", vni: "COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM", unicode: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" },
+  { name: "the motto", vni: "Ñoäc laäp - Töï do - Haïnh phuùc", unicode: "Độc lập - Tự do - Hạnh phúc" },
+  { name: "ươ with a tone on ơ", vni: "Tröôøng maàm non Höông Löu", unicode: "Trường mầm non Hương Lưu" },
+  { name: "ỵ and ỷ", vni: "Quî hoã trôï, UÛy ban", unicode: "Quỵ hỗ trợ, Ủy ban" },
+  { name: "a date line", vni: "Caåm Phaû, ngaøy 11 thaùng 5 naêm 2021", unicode: "Cẩm Phả, ngày 11 tháng 5 năm 2021" },
+];
+
+describe("VNI codes", () => {
+  it.each(CODES)("%s is %s", (unicode, vni) => {
+    expect(encodeLegacy(unicode, "vni")).toBe(vni);
+    expect(decodeLegacy(vni, "vni")).toBe(unicode);
+  });
+});
+
+describe("VNI phrases", () => {
+  it.each(PHRASES)("$name decodes", ({ vni, unicode }) => {
+    expect(decodeLegacy(vni, "vni")).toBe(unicode);
+  });
+
+  it.each(PHRASES)("$name encodes", ({ vni, unicode }) => {
+    expect(encodeLegacy(unicode, "vni")).toBe(vni);
+  });
+});
+
+describe("VNI round trips", () => {
+  it.each(ALL_LETTERS)("%s encodes to one or two Latin-1 code units and decodes back", (letter) => {
+    const encoded = encodeLegacy(letter, "vni");
+    expect(encoded.length).toBeGreaterThanOrEqual(1);
+    expect(encoded.length).toBeLessThanOrEqual(2);
+    expect([...encoded].every((c) => c.charCodeAt(0) <= 0xff)).toBe(true);
+    expect(decodeLegacy(encoded, "vni")).toBe(letter);
+  });
+
+  it("gives every letter a different code", () => {
+    const codes = ALL_LETTERS.map((letter) => encodeLegacy(letter, "vni"));
+    expect(new Set(codes).size).toBe(ALL_LETTERS.length);
+  });
+
+  it("round-trips every letter between two consonants, where a wrong match would show", () => {
+    const word = ALL_LETTERS.map((letter) => `t${letter}n`).join(" ");
+    expect(decodeLegacy(encodeLegacy(word, "vni"), "vni")).toBe(word);
+  });
+
+  it("encodes decomposed (NFD) input as its precomposed letters", () => {
+    expect(encodeLegacy("Việt Nam".normalize("NFD"), "vni")).toBe("Vieät Nam");
+  });
+});
+
+describe("VNI longest match", () => {
+  it.each([
+    { name: "ơ followed by its tone mark is one letter", vni: "ôù", unicode: "ớ" },
+    { name: "ư then ơ with a tone reads as ươ, not ư and a stray mark", vni: "öôø", unicode: "ườ" },
+    { name: "a mark byte with no vowel before it stays as it is", vni: "ù", unicode: "ù" },
+    { name: "a vowel at the end of the text stays as it is", vni: "ta", unicode: "ta" },
+  ])("$name", ({ vni, unicode }) => {
+    expect(decodeLegacy(vni, "vni")).toBe(unicode);
+  });
+});
