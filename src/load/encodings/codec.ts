@@ -51,8 +51,9 @@ export function substitutionCodec(
         if (c > MAX_UNIT) continue;
         let letter: string | undefined;
         let width = 1;
-        if (startsPair[c] === 1 && i + 1 < n) {
-          letter = doubles.get((c << 8) | text.charCodeAt(i + 1));
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : MAX_UNIT + 1;
+        if (startsPair[c] === 1 && next <= MAX_UNIT) {
+          letter = doubles.get((c << 8) | next);
           if (letter !== undefined) width = 2;
         }
         letter ??= singles[c];
