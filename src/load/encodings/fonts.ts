@@ -1,4 +1,4 @@
-import type { LegacyEncoding } from "./legacy.js";
+import { decodeLegacy, type LegacyEncoding } from "./legacy.js";
 
 export interface FontEncoding {
   encoding: LegacyEncoding;
@@ -28,4 +28,14 @@ export function encodingOfFont(fontName: string): FontEncoding | null {
   if (VNI_FONT.test(family)) return { encoding: "vni", upperCase: false };
   if (TCVN3_FONT.test(family)) return { encoding: "tcvn3", upperCase: family.endsWith("H") };
   return null;
+}
+
+/**
+ * A DOCX run or PDF text item in Unicode, read by its font: text in a TCVN3 or VNI font is
+ * decoded (capitals for an H font), any other is returned as it is. Text whose font says nothing
+ * may still be legacy: `detectLegacyEncoding` on the document's text decides that.
+ */
+export function decodeByFont(text: string, fontName: string): string {
+  const font = encodingOfFont(fontName);
+  return font === null ? text : decodeLegacy(text, font.encoding, { upperCase: font.upperCase });
 }

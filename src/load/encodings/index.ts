@@ -4,6 +4,6 @@
  */
 export { decodeBytes, type DecodedText, type TextEncodingName } from "./bytes.js";
 export { detectLegacyEncoding, type LegacyDetection, type TextReading } from "./detect.js";
-export { encodingOfFont, type FontEncoding } from "./fonts.js";
+export { decodeByFont, encodingOfFont, type FontEncoding } from "./fonts.js";
 export { decodeLegacy, encodeLegacy, encodeLegacyBytes, type DecodeLegacyOptions, type LegacyEncoding } from "./legacy.js";
 export { isVietnameseSyllable } from "./syllable.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodingOfFont } from "../../../src/load/encodings/index.js";
+import { decodeByFont, encodingOfFont } from "../../../src/load/encodings/index.js";
 
 describe("encodingOfFont", () => {
   it.each([
@@ -20,5 +20,16 @@ describe("encodingOfFont", () => {
 
   it.each(["Times New Roman", "Arial", "ABCDEF+TimesNewRomanPSMT", "VISCII Times", "Vnexpress", ""])("%j is no legacy font", (font) => {
     expect(encodingOfFont(font)).toBeNull();
+  });
+});
+
+describe("decodeByFont", () => {
+  it.each([
+    { name: "a run in .VnTime is TCVN3", text: "ñy ban nh©n d©n", font: ".VnTime", decoded: "ủy ban nhân dân" },
+    { name: "a run in .VnTimeH is TCVN3 in capitals", text: "ñy ban nh©n d©n", font: ".VnTimeH", decoded: "ỦY BAN NHÂN DÂN" },
+    { name: "a text item in VNI-Times is VNI", text: "Vieät Nam", font: "ABCDEF+VNI-Times", decoded: "Việt Nam" },
+    { name: "a run in a Unicode font is left as it is, even if it looks legacy", text: "Vieät Nam", font: "Times New Roman", decoded: "Vieät Nam" },
+  ])("$name", ({ text, font, decoded }) => {
+    expect(decodeByFont(text, font)).toBe(decoded);
   });
 });
