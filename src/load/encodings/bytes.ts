@@ -1,6 +1,6 @@
 import { latin1, windows1252FromLatin1, windows1258FromLatin1 } from "./codepages.js";
 import { detectLegacyEncoding, MIN_VALID_SHARE, scoreReadings } from "./detect.js";
-import { CODECS, decodeLegacy } from "./legacy.js";
+import { decodeLegacy } from "./legacy.js";
 
 export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be" | "windows-1258" | "tcvn3" | "vni";
 
@@ -53,13 +53,14 @@ function utf16ByNuls(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
 /** A Unicode text may still be TCVN3 or VNI saved as the Unicode of its Latin-1 characters. */
 function legacyInside(text: string, transport: "utf-8" | "utf-16le" | "utf-16be"): DecodedText {
   const { encoding } = detectLegacyEncoding(text);
-  return encoding === "unicode" ? { text, encoding: transport } : { text: decodeLegacy(text, encoding), encoding };
+  return encoding === "unicode" ? { text, encoding: transport } : { text: decodeLegacy(text, encoding, { upperCase: "guess" }), encoding };
 }
 
+/** Readings of Latin-1 code units; TCVN3 guesses its H-font lines only for the whole text. */
 const EIGHT_BIT_READINGS = [
   { encoding: "windows-1258", read: windows1258FromLatin1 },
-  { encoding: "tcvn3", read: (text: string) => CODECS.tcvn3.decode(windows1252FromLatin1(text)) },
-  { encoding: "vni", read: (text: string) => CODECS.vni.decode(windows1252FromLatin1(text)) },
+  { encoding: "tcvn3", read: (text: string, whole = false) => decodeLegacy(windows1252FromLatin1(text), "tcvn3", { upperCase: whole && "guess" }) },
+  { encoding: "vni", read: (text: string) => decodeLegacy(windows1252FromLatin1(text), "vni") },
 ] as const;
 
 /**
@@ -71,7 +72,7 @@ function eightBit(bytes: Uint8Array): DecodedText | null {
   const text = latin1(bytes);
   const scores = scoreReadings(
     text,
-    EIGHT_BIT_READINGS.map(({ read }) => read),
+    EIGHT_BIT_READINGS.map(({ read }) => (word: string) => read(word)),
   );
   let best = 0;
   scores.valid.forEach((valid, i) => {
@@ -79,7 +80,7 @@ function eightBit(bytes: Uint8Array): DecodedText | null {
   });
   if (scores.words > 0 && scores.valid[best]! < scores.words * MIN_VALID_SHARE) return null;
   const reading = EIGHT_BIT_READINGS[best]!;
-  return { text: reading.read(text), encoding: reading.encoding };
+  return { text: reading.read(text, true), encoding: reading.encoding };
 }
 
 /**

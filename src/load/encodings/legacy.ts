@@ -1,6 +1,6 @@
 import type { SubstitutionCodec } from "./codec.js";
 import { windows1252Bytes, windows1258Bytes } from "./codepages.js";
-import { tcvn3, upperCaseAsHFont } from "./tcvn3.js";
+import { tcvn3, upperCaseAsHFont, upperCaseHFontLines } from "./tcvn3.js";
 import { vni } from "./vni.js";
 
 /** The 8-bit font encodings whose text reaches us as Latin-1 characters. */
@@ -11,14 +11,19 @@ export const LEGACY_ENCODINGS: readonly LegacyEncoding[] = ["tcvn3", "vni"];
 export const CODECS: Readonly<Record<LegacyEncoding, SubstitutionCodec>> = { tcvn3, vni };
 
 export interface DecodeLegacyOptions {
-  /** The text was set in a TCVN3 "H" font (`.VnTimeH`): it shows every letter as a capital. */
-  upperCase?: boolean;
+  /**
+   * `true`: the text was set in a TCVN3 "H" font (`.VnTimeH`), which shows every letter as a
+   * capital. `"guess"`: fonts unknown (a plain-text file); upper-case the lines that look typed
+   * for an H font. Absent or `false`: decode the codes as they are.
+   */
+  upperCase?: boolean | "guess";
 }
 
 /** Legacy text, as the Latin-1/Windows-1252 characters a program shows for its bytes → Unicode (NFC). */
 export function decodeLegacy(text: string, encoding: LegacyEncoding, options: DecodeLegacyOptions = {}): string {
   const decoded = CODECS[encoding].decode(text);
-  return options.upperCase === true ? upperCaseAsHFont(decoded) : decoded;
+  if (options.upperCase === true) return upperCaseAsHFont(decoded);
+  return options.upperCase === "guess" && encoding === "tcvn3" ? upperCaseHFontLines(decoded) : decoded;
 }
 
 /**

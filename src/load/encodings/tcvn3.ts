@@ -1,4 +1,5 @@
 import { substitutionCodec } from "./codec.js";
+import { isVietnameseSyllable } from "./syllable.js";
 import { TCVN3_TABLE } from "./tcvn3-table.js";
 
 const letters = TCVN3_TABLE.map(([byte, letter]) => [String.fromCharCode(byte), letter] as const);
@@ -20,3 +21,41 @@ export const tcvn3 = substitutionCodec(letters, capitalsAsLowerCase);
  * as a capital whatever code it holds, so the decoded text is upper-cased whole.
  */
 export const upperCaseAsHFont = (decoded: string): string => decoded.toUpperCase();
+
+const ASCII_LOWER_CASE = /[a-z]/;
+const NOT_LETTERS = /[^\p{L}]+/u;
+const LOWER_CASE = /\p{Ll}/u;
+const INNER_CAPITAL = /\p{L}\p{Lu}/u;
+const CAPITALISED = /^\p{Lu}/u;
+/** Column gaps, table bars, bold marks: a header line has a capitals column and a normal one. */
+const COLUMNS = /(\s{2,}|\t|\||\*\*)/;
+
+/**
+ * Whether a decoded stretch of a line was typed for an H font, where toned capitals come back as
+ * lower-case letters among capitals. It has no lower-case ASCII letter, and either a word with a
+ * capital after a lower-case letter (`HOạCH`, `ủY`), or only capitalised syllables (`Sở Y Tế`,
+ * `Bí THƯ`); `Số: 89/KH-MNHL` and `Sở VHTTDL` are normal text with abbreviations.
+ */
+function typedForHFont(stretch: string): boolean {
+  if (ASCII_LOWER_CASE.test(stretch)) return false;
+  const words = stretch.split(NOT_LETTERS).filter((word) => word !== "");
+  const mixed = words.filter((word) => LOWER_CASE.test(word));
+  if (mixed.length === 0) return false;
+  if (mixed.some((word) => INNER_CAPITAL.test(word))) return true;
+  return words.length >= 2 && words.every((word) => CAPITALISED.test(word) && isVietnameseSyllable(word));
+}
+
+/**
+ * For TCVN3 text whose fonts are unknown (a plain-text file): upper-cases the stretches of lines
+ * that look typed for an H font, so `KÕ HO¹CH` reads `KẾ HOẠCH`, not `Kế HOạCH`.
+ */
+export const upperCaseHFontLines = (decoded: string): string =>
+  decoded
+    .split("\n")
+    .map((line) =>
+      line
+        .split(COLUMNS)
+        .map((stretch) => (typedForHFont(stretch) ? upperCaseAsHFont(stretch) : stretch))
+        .join(""),
+    )
+    .join("\n");

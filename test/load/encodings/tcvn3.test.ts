@@ -62,3 +62,22 @@ describe("TCVN3 H fonts (capitals as lower-case codes)", () => {
     expect(decodeLegacy(tcvn3, "tcvn3", { upperCase: true })).toBe(unicode);
   });
 });
+
+describe("TCVN3 lines typed for an H font, fonts unknown (upperCase: \"guess\")", () => {
+  it.each([
+    { name: "a type line whose toned capitals are lower-case codes is upper-cased", tcvn3: "KÕ HO¹CH", unicode: "KẾ HOẠCH" },
+    { name: "a word starting with a lower-case code before a capital is upper-cased", tcvn3: "TM. ñY BAN NH¢N D¢N", unicode: "TM. ỦY BAN NHÂN DÂN" },
+    { name: "a line of capitalised syllables is upper-cased", tcvn3: "Së Y TÕ", unicode: "SỞ Y TẾ" },
+    { name: "only the capitals column of a two-column header is upper-cased", tcvn3: "HUYÖN KIÕN X¦¥NG        §éc lËp - Tù do - H¹nh phóc", unicode: "HUYỆN KIẾN XƯƠNG        Độc lập - Tự do - Hạnh phúc" },
+    { name: "a number line with one capitalised word is left alone", tcvn3: "Sè: 89/KH-MNHL", unicode: "Số: 89/KH-MNHL" },
+    { name: "a capitalised word before abbreviations is left alone", tcvn3: "- Së VHTTDL, Së TTTT,", unicode: "- Sở VHTTDL, Sở TTTT," },
+    { name: "a line in normal case is left alone", tcvn3: "Thùc hiÖn KÕ ho¹ch sè 902/KH-SGD§T", unicode: "Thực hiện Kế hoạch số 902/KH-SGDĐT" },
+    { name: "a line all in lower-case codes cannot be told from normal text and is left alone", tcvn3: "ñy ban nh©n d©n", unicode: "ủy ban nhân dân" },
+  ])("$name", ({ tcvn3, unicode }) => {
+    expect(decodeLegacy(tcvn3, "tcvn3", { upperCase: "guess" })).toBe(unicode);
+  });
+
+  it("changes nothing in VNI, which has codes for every capital", () => {
+    expect(decodeLegacy("Sô Y Teá", "vni", { upperCase: "guess" })).toBe("Sơ Y Tế");
+  });
+});
