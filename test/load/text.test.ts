@@ -1,9 +1,10 @@
 import { Buffer } from "node:buffer";
 import { describe, expect, it } from "vitest";
 import { VanbanError } from "../../src/errors.js";
+import { extractBytes } from "../../src/index.js";
 import { encodeLegacyBytes } from "../../src/load/encodings/index.js";
 import { decodeText, loadText } from "../../src/load/text.js";
-import { noise } from "./encodings/fixtures.js";
+import { noise, SEEDS } from "./encodings/fixtures.js";
 
 const LINE = "Ủy ban nhân dân tỉnh Quảng Ninh";
 
@@ -44,5 +45,28 @@ describe("loadText", () => {
     expect(loaded.encoding).toBe("vni");
     expect(loaded.bytes).toBe(bytes.length);
     expect(loaded.pages[0]?.blocks[0]?.text).toBe(`${LINE}\n\nKẾ HOẠCH\n`);
+  });
+});
+
+describe("a seed in a legacy encoding extracts as in UTF-8", () => {
+  const withoutSource = (bytes: Uint8Array): object => {
+    const { source, ...document } = extractBytes(bytes, { fileName: "seed.txt" });
+    return document;
+  };
+  const cases = SEEDS.flatMap(({ name, text }) =>
+    (["vni", "windows-1258"] as const).map((encoding) => ({ name, encoding, text })),
+  );
+
+  it.each(cases)("$name in $encoding gives the same document", ({ text, encoding }) => {
+    expect(withoutSource(encodeLegacyBytes(text, encoding))).toEqual(withoutSource(Buffer.from(text, "utf8")));
+  });
+
+  // TCVN3 loses toned capitals in normal text (Ủy ban → ủy ban), so only the key fields are held.
+  it.each(SEEDS)("$name in TCVN3 keeps its type, number, date and signer", ({ text }) => {
+    const pick = (bytes: Uint8Array) => {
+      const document = extractBytes(bytes, { fileName: "seed.txt" });
+      return [document.documentType.code, document.number, document.issueDate, document.signer?.name, document.signer?.position];
+    };
+    expect(pick(encodeLegacyBytes(text, "tcvn3"))).toEqual(pick(Buffer.from(text, "utf8")));
   });
 });
