@@ -76,11 +76,10 @@ export function detectLegacyEncoding(text: string): LegacyDetection {
     readings.map((reading) => (reading === "unicode" ? (word: string) => word : CODECS[reading].decode)),
   );
   const valid = Object.fromEntries(readings.map((reading, i) => [reading, scores.valid[i] ?? 0])) as Record<TextReading, number>;
-  let encoding: TextReading = "unicode";
-  for (const legacy of LEGACY_ENCODINGS) {
-    const enough = valid[legacy] >= scores.words * MIN_VALID_SHARE;
-    const lead = valid[legacy] - valid.unicode >= Math.max(1, scores.words * MIN_LEAD_SHARE);
-    if (enough && lead && valid[legacy] > (encoding === "unicode" ? 0 : valid[encoding])) encoding = legacy;
-  }
+  const wins = (legacy: LegacyEncoding): boolean =>
+    valid[legacy] >= scores.words * MIN_VALID_SHARE &&
+    valid[legacy] - valid.unicode >= Math.max(1, scores.words * MIN_LEAD_SHARE);
+  // A stable sort: on a tie TCVN3, listed first, is kept.
+  const encoding = LEGACY_ENCODINGS.filter(wins).sort((a, b) => valid[b] - valid[a])[0] ?? "unicode";
   return { encoding, ...units, words: scores.words, valid };
 }

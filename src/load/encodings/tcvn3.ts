@@ -1,4 +1,4 @@
-import { substitutionCodec } from "./codec.js";
+import { substitutionCodec, type SubstitutionCodec } from "./codec.js";
 import { isVietnameseSyllable } from "./syllable.js";
 import { TCVN3_TABLE } from "./tcvn3-table.js";
 
@@ -14,7 +14,32 @@ const capitalsAsLowerCase = letters
   .filter(([, letter]) => !coded.has(letter.toUpperCase()))
   .map(([legacy, letter]) => [letter.toUpperCase(), legacy] as const);
 
-export const tcvn3 = substitutionCodec(letters, capitalsAsLowerCase);
+const codec = substitutionCodec(letters, capitalsAsLowerCase);
+
+/**
+ * A PDF text layer resolves TCVN3 codes through the font's glyph names, and two of them come out
+ * as mathematical signs: 0xAD (ư, drawn by the soft-hyphen slot's glyph) as U+2212 minus and 0xB7
+ * (ã) as U+2219 bullet operator. Next to a letter they are that letter; between digits or spaces
+ * (`5 − 3`) a minus is a minus.
+ */
+const PDF_GLYPHS: ReadonlyMap<string, string> = new Map([
+  ["\u2212", "\u00ad"],
+  ["\u2219", "\u00b7"],
+]);
+const PDF_GLYPH = /[\u2212\u2219]/g;
+const LETTER = /\p{L}/u;
+
+function restorePdfGlyphs(text: string): string {
+  if (!text.includes("\u2212") && !text.includes("\u2219")) return text;
+  return text.replace(PDF_GLYPH, (glyph, at: number) =>
+    LETTER.test(text[at - 1] ?? "") || LETTER.test(text[at + 1] ?? "") ? (PDF_GLYPHS.get(glyph) ?? glyph) : glyph,
+  );
+}
+
+export const tcvn3: SubstitutionCodec = {
+  decode: (text) => codec.decode(restorePdfGlyphs(text)),
+  encode: codec.encode,
+};
 
 /**
  * Text set in an "H" font (`.VnTimeH`, `.VnArialH` …) shows every letter, ASCII ones included,

@@ -27,6 +27,7 @@ const PHRASES: Phrase[] = [
   { name: "the motto", legacy: "Ñoäc laäp - Töï do - Haïnh phuùc", unicode: "Độc lập - Tự do - Hạnh phúc" },
   { name: "ươ with a tone on ơ", legacy: "Tröôøng maàm non Höông Löu", unicode: "Trường mầm non Hương Lưu" },
   { name: "ỵ and ỷ", legacy: "Quî hoã trôï, UÛy ban", unicode: "Quỵ hỗ trợ, Ủy ban" },
+  { name: "a legal basis line", legacy: "Caên cöù Luaät Toå chöùc chính quyeàn ñòa phöông", unicode: "Căn cứ Luật Tổ chức chính quyền địa phương" },
   { name: "a date line", legacy: "Caåm Phaû, ngaøy 11 thaùng 5 naêm 2021", unicode: "Cẩm Phả, ngày 11 tháng 5 năm 2021" },
 ];
 
