@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { VanbanError } from "../errors.js";
+import { decodeBytes } from "./encodings/index.js";
 import type { LoadedDocument } from "./model.js";
 
 export const sha256 = (bytes: Uint8Array | string): string => createHash("sha256").update(bytes).digest("hex");
@@ -7,26 +8,20 @@ export const sha256 = (bytes: Uint8Array | string): string => createHash("sha256
 /** Share of control characters (other than tab, CR, LF, FF) above which decoded bytes are not text. */
 const MAX_CONTROL_SHARE = 0.01;
 
-/** Decodes a text file: UTF-8 (with or without BOM) or UTF-16 with a BOM. */
+/**
+ * Decodes a text file: UTF-8 or UTF-16 (with or without a BOM), Windows-1258, TCVN3 or VNI; the
+ * encoding is recorded as `utf-8`, `utf-16le`, `utf-16be`, `windows-1258`, `tcvn3` or `vni`.
+ */
 export function decodeText(bytes: Uint8Array, file: string | null): { text: string; encoding: string } {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
+  const decoded = decodeBytes(bytes);
+  if (decoded === null) {
+    throw new VanbanError(
+      "binary",
+      "the bytes are not text in any encoding vanban reads (UTF-8, UTF-16, Windows-1258, TCVN3, VNI)",
+      { file },
+    );
   }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
-  }
-  if (bytes.includes(0)) {
-    throw new VanbanError("binary", "the file holds NUL bytes: it is not a text document in a format vanban reads", { file });
-  }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new VanbanError("binary", "the bytes are not valid UTF-8 text (legacy encodings come with the format loaders)", {
-      file,
-    });
-  }
-  return { text, encoding: "utf-8" };
+  return decoded;
 }
 
 /** Loads plain text as a one-page document with one block: structure is found by normalise/segment. */

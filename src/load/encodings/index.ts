@@ -1,17 +1,9 @@
-// Placeholder with the agreed signatures; the encodings branch replaces this file whole.
-export type LegacyEncoding = "tcvn3" | "vni";
-
-/** Which legacy encoding a font implies (`.VnTime` → tcvn3, `.VnTimeH` → tcvn3 upper case, `VNI-Times` → vni). */
-export function encodingOfFont(_fontName: string): { encoding: LegacyEncoding; upperCase: boolean } | null {
-  return null;
-}
-
-/** Converts text typed in a legacy encoding (read as Latin-1/1252 characters) to Unicode NFC. */
-export function decodeLegacy(text: string, _encoding: LegacyEncoding, _options: { upperCase?: boolean } = {}): string {
-  return text;
-}
-
-/** Which legacy encoding a string is in, by character statistics; null for ordinary Unicode. */
-export function detectLegacyEncoding(_text: string): LegacyEncoding | null {
-  return null;
-}
+/**
+ * Legacy Vietnamese encodings: TCVN3 (ABC) and VNI font text, Windows-1258, and text files in
+ * UTF-8/UTF-16 with or without a byte-order mark.
+ */
+export { decodeBytes, type DecodedText, type TextEncodingName } from "./bytes.js";
+export { detectLegacyEncoding, type LegacyDetection, type TextReading } from "./detect.js";
+export { decodeByFont, encodingOfFont, type FontEncoding } from "./fonts.js";
+export { decodeLegacy, encodeLegacy, encodeLegacyBytes, type DecodeLegacyOptions, type LegacyEncoding } from "./legacy.js";
+export { isVietnameseSyllable } from "./syllable.js";

@@ -1,0 +1,28 @@
+/**
+ * The Windows code pages that legacy Vietnamese text comes in, as the bytes that differ from
+ * Latin-1 (a byte not listed decodes to the code point of the same number, as WHATWG does).
+ *
+ * TCVN3 and VNI files were written by Windows programs, so their 0x80–0x9F bytes are
+ * Windows-1252 punctuation (curly quotes, dashes, …), not C1 controls.
+ */
+export const WINDOWS_1252_C1: readonly (readonly [byte: number, codePoint: number])[] = [
+  [0x80, 0x20ac], [0x82, 0x201a], [0x83, 0x0192], [0x84, 0x201e], [0x85, 0x2026], [0x86, 0x2020],
+  [0x87, 0x2021], [0x88, 0x02c6], [0x89, 0x2030], [0x8a, 0x0160], [0x8b, 0x2039], [0x8c, 0x0152],
+  [0x8e, 0x017d], [0x91, 0x2018], [0x92, 0x2019], [0x93, 0x201c], [0x94, 0x201d], [0x95, 0x2022],
+  [0x96, 0x2013], [0x97, 0x2014], [0x98, 0x02dc], [0x99, 0x2122], [0x9a, 0x0161], [0x9b, 0x203a],
+  [0x9c, 0x0153], [0x9e, 0x017e], [0x9f, 0x0178],
+];
+
+/**
+ * Windows-1258: Windows-1252's C1 punctuation less Š Ž š ž, and in the upper half the Vietnamese
+ * letters Ă Đ Ơ Ư ă đ ơ ư, the dong sign and five combining tone marks in place of Latin-1's
+ * Ã Ì Ð Ò Õ Ý Þ ã ì ð ò õ ý þ. Toned letters are a base byte and a tone byte (decode, then NFC).
+ * Checked against the WHATWG index (test/load/encodings/codepages.test.ts compares every byte
+ * with Node's TextDecoder) and VBKey's `VNCP_1258_TABLE`.
+ */
+export const WINDOWS_1258_HIGH: readonly (readonly [byte: number, codePoint: number])[] = [
+  ...WINDOWS_1252_C1.filter(([byte]) => ![0x8a, 0x8e, 0x9a, 0x9e].includes(byte)),
+  [0xc3, 0x0102], [0xcc, 0x0300], [0xd0, 0x0110], [0xd2, 0x0309], [0xd5, 0x01a0], [0xdd, 0x01af],
+  [0xde, 0x0303], [0xe3, 0x0103], [0xec, 0x0301], [0xf0, 0x0111], [0xf2, 0x0323], [0xf5, 0x01a1],
+  [0xfd, 0x01b0], [0xfe, 0x20ab],
+];
