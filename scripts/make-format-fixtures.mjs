@@ -16,6 +16,8 @@ import { seedToModel } from "./fixtures/seed-model.mjs";
 import { makeBadFixtures } from "./fixtures/bad.mjs";
 import { fixPdfMetadata } from "./fixtures/pdf-meta.mjs";
 
+// Zip entry times are written in local time: fix the zone so every machine writes the same bytes.
+process.env.TZ = "UTC";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const seedsDir = join(root, "fixtures", "seeds");
 const outDir = join(root, "fixtures", "formats");
