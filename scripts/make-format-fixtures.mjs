@@ -139,6 +139,7 @@ if (step("scan")) {
     });
     const file = join(outDir, `${name}.scan.pdf`);
     run("img2pdf", ["--nodate", "--producer", "", "-o", file, ...images]);
+    fixPdfMetadata(file); // img2pdf's /ID is random
     note(file);
   }
 }
