@@ -173,11 +173,11 @@ if (step("jpg")) {
 // 6. legacy encodings, when the encoder (another issue) is built.
 if (step("legacy")) {
   const encoder = join(root, "dist", "src", "load", "encodings", "index.js");
-  let encodeLegacy = null;
+  let encodeLegacyBytes = null;
   if (existsSync(encoder)) {
-    ({ encodeLegacy } = await import(pathToFileURL(encoder).href));
+    ({ encodeLegacyBytes } = await import(pathToFileURL(encoder).href));
   }
-  if (typeof encodeLegacy !== "function") {
+  if (typeof encodeLegacyBytes !== "function") {
     console.log("skipping legacy encodings: encoder not built");
   } else {
     const { toBytes, toCp1252Text } = await import("./fixtures/legacy.mjs");
@@ -185,7 +185,7 @@ if (step("legacy")) {
       const text = readFileSync(join(seedsDir, `${name}.txt`), "utf8");
       for (const enc of ["tcvn3", "vni"]) {
         const file = join(outDir, `${name}.${enc}.txt`);
-        writeFileSync(file, toBytes(encodeLegacy(text, enc)));
+        writeFileSync(file, toBytes(encodeLegacyBytes(text, enc)));
         note(file);
       }
       // TCVN3 Word file: .VnTime for text, .VnTimeH (capitals font: lower-case codes shown as
@@ -193,8 +193,8 @@ if (step("legacy")) {
       const upper = (s) => /\p{L}/u.test(s) && s === s.toUpperCase();
       const mapRun = (r) =>
         upper(r.text)
-          ? { font: ".VnTimeH", text: toCp1252Text(encodeLegacy(r.text.toLowerCase(), "tcvn3")) }
-          : { font: ".VnTime", text: toCp1252Text(encodeLegacy(r.text, "tcvn3")) };
+          ? { font: ".VnTimeH", text: toCp1252Text(encodeLegacyBytes(r.text.toLowerCase(), "tcvn3")) }
+          : { font: ".VnTime", text: toCp1252Text(encodeLegacyBytes(r.text, "tcvn3")) };
       const file = join(outDir, `${name}.tcvn3.docx`);
       writeFileSync(file, await buildDocx(models.get(name), { font: ".VnTime", mapRun }));
       note(file);
