@@ -1,6 +1,6 @@
 import type { SubstitutionCodec } from "./codec.js";
 import { windows1252Bytes, windows1258Bytes } from "./codepages.js";
-import { tcvn3, upperCaseAsHFont, upperCaseHFontLines } from "./tcvn3.js";
+import { restoreLostCapitals, tcvn3, upperCaseAsHFont, upperCaseHFontLines } from "./tcvn3.js";
 import { vni } from "./vni.js";
 
 /** The 8-bit font encodings whose text reaches us as Latin-1 characters. */
@@ -23,7 +23,7 @@ export interface DecodeLegacyOptions {
 export function decodeLegacy(text: string, encoding: LegacyEncoding, options: DecodeLegacyOptions = {}): string {
   const decoded = CODECS[encoding].decode(text);
   if (options.upperCase === true) return upperCaseAsHFont(decoded);
-  return options.upperCase === "guess" && encoding === "tcvn3" ? upperCaseHFontLines(decoded) : decoded;
+  return options.upperCase === "guess" && encoding === "tcvn3" ? restoreLostCapitals(upperCaseHFontLines(decoded)) : decoded;
 }
 
 /**

@@ -84,3 +84,23 @@ export const upperCaseHFontLines = (decoded: string): string =>
         .join(""),
     )
     .join("\n");
+
+/** Lower-case toned vowels whose capital TCVN3 cannot hold: in normal text the capital is lost. */
+const UNCODED_CAPITAL_INITIAL = new Set(capitalsAsLowerCase.map(([capital]) => capital.toLowerCase()));
+/** Where Vietnamese writing always capitalises: a line's start (after a list label) or a sentence's. */
+const SENTENCE_START = /(^|[.!?:]\s+|^\s*(?:[-+•]|\(?[0-9IVXivx]{1,4}(?:\.[0-9]{1,2})*[.)-]|\(?[a-zđ]\)|\(\d{1,2}\)\.?)\s+)(\p{Ll})/gmu;
+/** Agency names the genre always capitalises, wherever they stand (`của ủy ban nhân dân` → `Ủy ban`). */
+const CAPITALISED_NAMES = /(?<!\p{L})(ủy|uỷ)(?= ban(?!\p{L}))/gu;
+
+/**
+ * For TCVN3 text typed in a normal font with no H-font runs for its toned capitals (a plain-text
+ * file): puts back the capitals Vietnamese writing requires at a sentence's or list item's
+ * start and on agency names, where the lower-case code stands for a capital that had no code.
+ */
+export function restoreLostCapitals(decoded: string): string {
+  return decoded
+    .replace(SENTENCE_START, (whole, before: string, letter: string) =>
+      UNCODED_CAPITAL_INITIAL.has(letter) ? before + letter.toUpperCase() : whole,
+    )
+    .replace(CAPITALISED_NAMES, (word: string) => word.charAt(0).toUpperCase() + word.slice(1));
+}

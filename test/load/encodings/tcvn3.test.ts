@@ -90,12 +90,25 @@ describe("TCVN3 lines typed for an H font, fonts unknown (upperCase: \"guess\")"
     { name: "a number line with one capitalised word is left alone", tcvn3: "Sè: 89/KH-MNHL", unicode: "Số: 89/KH-MNHL" },
     { name: "a capitalised word before abbreviations is left alone", tcvn3: "- Së VHTTDL, Së TTTT,", unicode: "- Sở VHTTDL, Sở TTTT," },
     { name: "a line in normal case is left alone", tcvn3: "Thùc hiÖn KÕ ho¹ch sè 902/KH-SGD§T", unicode: "Thực hiện Kế hoạch số 902/KH-SGDĐT" },
-    { name: "a line all in lower-case codes cannot be told from normal text and is left alone", tcvn3: "ñy ban nh©n d©n", unicode: "ủy ban nhân dân" },
+    { name: "a line all in lower-case codes cannot be told from normal text: only its initial is put back", tcvn3: "ñy ban nh©n d©n", unicode: "Ủy ban nhân dân" },
   ])("$name", ({ tcvn3, unicode }) => {
     expect(decodeLegacy(tcvn3, "tcvn3", { upperCase: "guess" })).toBe(unicode);
   });
 
   it("changes nothing in VNI, which has codes for every capital", () => {
     expect(decodeLegacy("Sô Y Teá", "vni", { upperCase: "guess" })).toBe("Sơ Y Tế");
+  });
+});
+
+describe("TCVN3 plain text: capitals lost for want of a code are put back where the genre requires them", () => {
+  it.each([
+    ["an agency name mid-sentence", "KÕ ho¹ch sè 44/KH-UBND cña ñy ban nh©n d©n thµnh phè", "Kế hoạch số 44/KH-UBND của Ủy ban nhân dân thành phố"],
+    ["a sentence start after a full stop", "Hoµn thµnh. ë c¸c tr\u00adêng", "Hoàn thành. Ở các trường"],
+    ["a list item after a dash", "- ñng hé c¸c ho¹t ®éng", "- Ủng hộ các hoạt động"],
+    ["a numbered item", "2. ¸p dông", "2. Áp dụng"],
+    ["a word that needs no capital stays lower case", "c¸c ®¬n vÞ ñng hé", "các đơn vị ủng hộ"],
+    ["ủy not followed by ban stays as written", "thµnh ñy viªn", "thành ủy viên"],
+  ])("%s", (_name, legacy, unicode) => {
+    expect(decodeLegacy(legacy, "tcvn3", { upperCase: "guess" })).toBe(unicode);
   });
 });
