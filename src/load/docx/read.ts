@@ -1,0 +1,102 @@
+import { VanbanError } from "../../errors.js";
+import type { Warning } from "../../schema/document.js";
+import type { Block, LoadedDocument } from "../model.js";
+import type { LoadContext } from "../registry.js";
+import { BodyReader } from "./body.js";
+import { Numbering } from "./numbering.js";
+import { Styles } from "./styles.js";
+import { openZip, type ZipArchive } from "./zip.js";
+import { child, childrenNamed, parseXml, type XmlElement } from "./xml.js";
+
+export const DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** Blocks are joined with a blank line in the text the offsets point into. */
+const BLOCK_SEPARATOR = "\n\n";
+
+/**
+ * Reads a DOCX: a bounded zip, a DTD-free XML reader, then the body walked with Word's numbering,
+ * styles and footnotes. Only the four parts that carry text are unpacked.
+ */
+export function readDocx(bytes: Uint8Array, context: LoadContext): LoadedDocument {
+  const file = context.fileName;
+  const zip = openZip(bytes, { maxUnpackedBytes: context.config.limits.maxDecompressedBytes, file });
+  if (!zip.entries.has("word/document.xml")) {
+    throw new VanbanError("unsupported-format", `the zip is not a Word document: it is ${describeZip(zip)}`, { file });
+  }
+  const part = (name: string): XmlElement | null => {
+    const data = zip.read(name);
+    if (data === null) return null;
+    return parseXml(decodeXml(data, name, file), name, file);
+  };
+  const document = part("word/document.xml")!;
+  const styles = new Styles(part("word/styles.xml"));
+  const numbering = new Numbering(part("word/numbering.xml"), styles);
+  const footnotes = new Map<string, XmlElement>();
+  for (const note of childrenNamed(part("word/footnotes.xml") ?? undefined, "w:footnote")) {
+    footnotes.set(note.attributes["w:id"] ?? "", note);
+  }
+  const body = child(document, "w:body");
+  if (body === undefined) throw new VanbanError("corrupt", "word/document.xml has no w:body", { file });
+  const read = new BodyReader(styles, numbering, footnotes).read(body);
+  if (read.blocks.length === 0) throw new VanbanError("empty", "the Word document has no text (a scan pasted as a picture?)", { file });
+
+  const blocks: Block[] = [];
+  let offset = 0;
+  for (const text of read.blocks) {
+    blocks.push({ text, sourceStart: offset, sourceEnd: offset + text.length, origin: "text", confidence: null });
+    offset += text.length + BLOCK_SEPARATOR.length;
+  }
+
+  const warnings: Warning[] = [];
+  let encoding = "utf-8";
+  if (read.legacyRuns.size > 0) {
+    const [top] = [...read.legacyRuns].sort((a, b) => b[1] - a[1]);
+    encoding = top![0];
+    const runs = [...read.legacyRuns.values()].reduce((a, b) => a + b, 0);
+    warnings.push({
+      code: "legacy-encoding-converted",
+      message: `${runs} run(s) in legacy fonts (${[...read.legacyFonts].join(", ")}) converted from ${[...read.legacyRuns.keys()].join(" and ")} to Unicode`,
+      span: null,
+    });
+  }
+  return {
+    fileName: file,
+    format: "docx",
+    mediaType: DOCX_MEDIA_TYPE,
+    sha256: context.sha256,
+    bytes: bytes.length,
+    encoding,
+    strategy: "text",
+    ocrEngine: null,
+    pages: [{ number: 1, blocks, strategy: "text", ocrConfidence: null }],
+    warnings,
+  };
+}
+
+/** XML parts are UTF-8 (Word) or UTF-16 with a BOM (some generators). */
+function decodeXml(data: Buffer, name: string, file: string | null): string {
+  try {
+    if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder("utf-16le", { fatal: true }).decode(data.subarray(2));
+    if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder("utf-16be", { fatal: true }).decode(data.subarray(2));
+    return new TextDecoder("utf-8", { fatal: true }).decode(data);
+  } catch {
+    throw new VanbanError("corrupt", `${name} is not valid UTF-8 or UTF-16 XML`, { file });
+  }
+}
+
+/** What a zip without a Word body is, for the refusal: an Office sibling, an OpenDocument, an EPUB. */
+function describeZip(zip: ZipArchive): string {
+  const has = (name: string): boolean => zip.entries.has(name);
+  if (has("xl/workbook.xml")) return "an Excel workbook (.xlsx)";
+  if (has("ppt/presentation.xml")) return "a PowerPoint presentation (.pptx)";
+  if (has("mimetype")) {
+    // The mimetype entry is a few bytes, stored uncompressed by both specifications.
+    const entry = zip.entries.get("mimetype")!;
+    const type = entry.declaredSize <= 200 ? (zip.read("mimetype")?.toString("latin1").trim() ?? "") : "";
+    if (type === "application/epub+zip") return "an EPUB e-book";
+    if (type === "application/vnd.oasis.opendocument.text") return "an OpenDocument text (.odt): save it as .docx";
+    if (type.startsWith("application/vnd.oasis.opendocument.")) return `an OpenDocument file (${type})`;
+  }
+  if (has("[Content_Types].xml")) return "an Office Open XML package without word/document.xml";
+  return `a plain zip archive (${zip.entries.size} entries)`;
+}

@@ -1,0 +1,87 @@
+import JSZip from "jszip";
+
+/** Builds small DOCX files in memory from WordprocessingML fragments, for the loader's tests. */
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+export interface DocxParts {
+  /** The inside of `<w:body>`. */
+  body: string;
+  /** The inside of `<w:numbering>`. */
+  numbering?: string;
+  /** The inside of `<w:styles>`. */
+  styles?: string;
+  /** The inside of `<w:footnotes>` (the separator footnotes are added). */
+  footnotes?: string;
+  /** Extra entries, as is. */
+  extra?: Record<string, string | Uint8Array>;
+  /** Store the entries uncompressed. */
+  store?: boolean;
+}
+
+export async function makeDocx(parts: DocxParts): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file(
+    "[Content_Types].xml",
+    `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+  );
+  zip.file("word/document.xml", `${HEAD}<w:document ${W}><w:body>${parts.body}<w:sectPr/></w:body></w:document>`);
+  if (parts.numbering !== undefined) zip.file("word/numbering.xml", `${HEAD}<w:numbering ${W}>${parts.numbering}</w:numbering>`);
+  if (parts.styles !== undefined) zip.file("word/styles.xml", `${HEAD}<w:styles ${W}>${parts.styles}</w:styles>`);
+  if (parts.footnotes !== undefined) {
+    zip.file(
+      "word/footnotes.xml",
+      `${HEAD}<w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>${parts.footnotes}</w:footnotes>`,
+    );
+  }
+  for (const [name, data] of Object.entries(parts.extra ?? {})) zip.file(name, data);
+  return zip.generateAsync({ type: "uint8array", compression: parts.store ? "STORE" : "DEFLATE" });
+}
+
+export async function makeZip(entries: Record<string, string | Uint8Array>): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const [name, data] of Object.entries(entries)) zip.file(name, data);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+const escape = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** A paragraph of one run; `numbered` gives it `w:numPr`, `style` a `w:pStyle`. */
+export function p(text: string, options: { numId?: number; ilvl?: number; style?: string; runProps?: string } = {}): string {
+  const numPr =
+    options.numId === undefined ? "" : `<w:numPr>${options.ilvl === undefined ? "" : `<w:ilvl w:val="${options.ilvl}"/>`}<w:numId w:val="${options.numId}"/></w:numPr>`;
+  const style = options.style === undefined ? "" : `<w:pStyle w:val="${options.style}"/>`;
+  const pPr = numPr || style ? `<w:pPr>${style}${numPr}</w:pPr>` : "";
+  const rPr = options.runProps === undefined ? "" : `<w:rPr>${options.runProps}</w:rPr>`;
+  return `<w:p>${pPr}<w:r>${rPr}<w:t xml:space="preserve">${escape(text)}</w:t></w:r></w:p>`;
+}
+
+/** A table; each cell is a list of paragraph texts. */
+export function table(rows: readonly (readonly (readonly string[])[])[]): string {
+  const cell = (paragraphs: readonly string[]): string => `<w:tc>${paragraphs.map((t) => p(t)).join("") || "<w:p/>"}</w:tc>`;
+  return `<w:tbl><w:tblPr/>${rows.map((r) => `<w:tr>${r.map(cell).join("")}</w:tr>`).join("")}</w:tbl>`;
+}
+
+export interface LevelSpec {
+  format: string;
+  text: string;
+  start?: number;
+  restart?: number;
+  style?: string;
+}
+
+/** An abstractNum with the given levels (ilvl 0, 1, …). */
+export function abstractNum(id: number, levels: readonly LevelSpec[]): string {
+  const lvl = (l: LevelSpec, i: number): string =>
+    `<w:lvl w:ilvl="${i}"><w:start w:val="${l.start ?? 1}"/><w:numFmt w:val="${l.format}"/>${l.restart === undefined ? "" : `<w:lvlRestart w:val="${l.restart}"/>`}${l.style === undefined ? "" : `<w:pStyle w:val="${l.style}"/>`}<w:lvlText w:val="${escape(l.text)}"/></w:lvl>`;
+  return `<w:abstractNum w:abstractNumId="${id}">${levels.map(lvl).join("")}</w:abstractNum>`;
+}
+
+/** A w:num; `startOverrides` maps a level to its restart value. */
+export function num(numId: number, abstractId: number, startOverrides: Record<number, number> = {}): string {
+  const overrides = Object.entries(startOverrides)
+    .map(([ilvl, start]) => `<w:lvlOverride w:ilvl="${ilvl}"><w:startOverride w:val="${start}"/></w:lvlOverride>`)
+    .join("");
+  return `<w:num w:numId="${numId}"><w:abstractNumId w:val="${abstractId}"/>${overrides}</w:num>`;
+}
