@@ -22,9 +22,24 @@ export interface DocxParts {
 
 export async function makeDocx(parts: DocxParts): Promise<Uint8Array> {
   const zip = new JSZip();
+  // The package plumbing Word and LibreOffice need to open the file (vanban itself reads parts by name).
+  const related = [
+    ["numbering", parts.numbering, "numbering"],
+    ["styles", parts.styles, "styles"],
+    ["footnotes", parts.footnotes, "footnotes"],
+  ].filter(([, part]) => part !== undefined);
+  const ML = "application/vnd.openxmlformats-officedocument.wordprocessingml";
   zip.file(
     "[Content_Types].xml",
-    `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+    `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="${ML}.document.main+xml"/>${related.map(([name]) => `<Override PartName="/word/${name}.xml" ContentType="${ML}.${name}+xml"/>`).join("")}</Types>`,
+  );
+  zip.file(
+    "_rels/.rels",
+    `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+  );
+  zip.file(
+    "word/_rels/document.xml.rels",
+    `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${related.map(([name, , type], i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${name}.xml"/>`).join("")}</Relationships>`,
   );
   zip.file("word/document.xml", `${HEAD}<w:document ${W}><w:body>${parts.body}<w:sectPr/></w:body></w:document>`);
   if (parts.numbering !== undefined) zip.file("word/numbering.xml", `${HEAD}<w:numbering ${W}>${parts.numbering}</w:numbering>`);

@@ -1,5 +1,6 @@
 import { decodeLegacy, encodingOfFont, type LegacyEncoding } from "../encodings/index.js";
 import type { Numbering } from "./numbering.js";
+import { cellText, tableBlocks, type TableCell } from "./tables.js";
 import { runPropertiesOf, type Styles } from "./styles.js";
 import { child, childrenNamed, elements, textOf, valOf, type XmlElement } from "./xml.js";
 
@@ -23,10 +24,6 @@ export const superscript = (n: number): string => [...String(n)].map((d) => SUPE
 const TRANSPARENT = new Set(["w:hyperlink", "w:ins", "w:smartTag", "w:fldSimple", "w:customXml", "w:moveTo", "w:dir", "w:bdo", "w:sdtContent"]);
 /** Tracked deletions and field instructions: not text the reader sees. */
 const SKIPPED = new Set(["w:del", "w:moveFrom", "w:pPr", "w:rPr", "w:sdtPr", "w:sdtEndPr", "w:tblPr", "w:tblGrid", "w:trPr", "w:tcPr", "w:sectPr"]);
-
-/** Cues that a table lays out the page (header, signature) rather than holding data. */
-const LAYOUT_CUES =
-  /C[ỘO]NG\s+H[ÒOÓ]A|Độc\s+lập|ĐẢNG\s+CỘNG\s+SẢN|N[ơo]i\s+nh[ậa]n|^Số\s*[:.]|^(?:TM|KT|TL|TUQ|T\/M|K\/T)\s*[.:]|,\s*ngày\s.*tháng|^(?:V\/v|Về việc)\b/mu;
 
 export class BodyReader {
   private readonly footnoteOrder: string[] = [];
@@ -150,33 +147,16 @@ export class BodyReader {
     return text + marks;
   }
 
-  /**
-   * A layout table is read column by column, each cell one block, so the header's agency lines
-   * and the quốc hiệu (or Nơi nhận and the signer) never interleave. A data table reads row by
-   * row: one line per row with cells split by ` | ` when each cell is one line.
-   */
   private table(tbl: XmlElement): string[] {
-    const rows = childrenNamed(tbl, "w:tr").map((tr) => this.cells(tr));
-    const width = Math.max(0, ...rows.map((r) => r.length));
-    const all = rows.flatMap((r) => r.map((c) => c.text)).join("\n");
-    if (width <= 3 && LAYOUT_CUES.test(all)) {
-      const columns = [...new Set(rows.flatMap((r) => r.map((c) => c.column)))].sort((a, b) => a - b);
-      return columns.flatMap((col) => rows.flatMap((r) => r.filter((c) => c.column === col).map((c) => c.text)));
-    }
-    return rows.map((cells) => {
-      const filled = cells.map((c) => c.text).filter((t) => t !== "");
-      return filled.every((t) => !t.includes("\n")) ? filled.join(" | ") : filled.join("\n");
-    });
+    return tableBlocks(childrenNamed(tbl, "w:tr").map((tr) => this.cells(tr)));
   }
 
   /** The cells of a row with their grid column; a cell's paragraphs are its lines, empty runs of them one blank line. */
-  private cells(tr: XmlElement): { column: number; text: string }[] {
-    const out: { column: number; text: string }[] = [];
+  private cells(tr: XmlElement): TableCell[] {
+    const out: TableCell[] = [];
     let column = 0;
     for (const tc of childrenNamed(tr, "w:tc")) {
-      const lines = this.blockLevel(tc).join("\n").split("\n").map((l) => l.trimEnd());
-      const text = lines.join("\n").replace(/\n{3,}/g, "\n\n").trim();
-      out.push({ column, text });
+      out.push({ column, text: cellText(this.blockLevel(tc)) });
       column += Number(valOf(child(tc, "w:tcPr"), "w:gridSpan") ?? "1") || 1;
     }
     return out;

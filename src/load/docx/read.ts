@@ -1,17 +1,14 @@
 import { VanbanError } from "../../errors.js";
-import type { Warning } from "../../schema/document.js";
-import type { Block, LoadedDocument } from "../model.js";
+import type { LoadedDocument } from "../model.js";
 import type { LoadContext } from "../registry.js";
 import { BodyReader } from "./body.js";
+import { wordDocument } from "./loaded.js";
 import { Numbering } from "./numbering.js";
 import { Styles } from "./styles.js";
 import { openZip, type ZipArchive } from "./zip.js";
 import { child, childrenNamed, parseXml, type XmlElement } from "./xml.js";
 
 export const DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-/** Blocks are joined with a blank line in the text the offsets point into. */
-const BLOCK_SEPARATOR = "\n\n";
 
 /**
  * Reads a DOCX: a bounded zip, a DTD-free XML reader, then the body walked with Word's numbering,
@@ -40,37 +37,14 @@ export function readDocx(bytes: Uint8Array, context: LoadContext): LoadedDocumen
   const read = new BodyReader(styles, numbering, footnotes).read(body);
   if (read.blocks.length === 0) throw new VanbanError("empty", "the Word document has no text (a scan pasted as a picture?)", { file });
 
-  const blocks: Block[] = [];
-  let offset = 0;
-  for (const text of read.blocks) {
-    blocks.push({ text, sourceStart: offset, sourceEnd: offset + text.length, origin: "text", confidence: null });
-    offset += text.length + BLOCK_SEPARATOR.length;
-  }
-
-  const warnings: Warning[] = [];
-  let encoding = "utf-8";
-  if (read.legacyRuns.size > 0) {
-    const [top] = [...read.legacyRuns].sort((a, b) => b[1] - a[1]);
-    encoding = top![0];
-    const runs = [...read.legacyRuns.values()].reduce((a, b) => a + b, 0);
-    warnings.push({
-      code: "legacy-encoding-converted",
-      message: `${runs} run(s) in legacy fonts (${[...read.legacyFonts].join(", ")}) converted from ${[...read.legacyRuns.keys()].join(" and ")} to Unicode`,
-      span: null,
-    });
-  }
-  return {
-    fileName: file,
+  const runs = [...read.legacyRuns.values()].reduce((a, b) => a + b, 0);
+  return wordDocument(read.blocks, {
     format: "docx",
     mediaType: DOCX_MEDIA_TYPE,
-    sha256: context.sha256,
     bytes: bytes.length,
-    encoding,
-    strategy: "text",
-    ocrEngine: null,
-    pages: [{ number: 1, blocks, strategy: "text", ocrConfidence: null }],
-    warnings,
-  };
+    context,
+    legacy: { counts: read.legacyRuns, what: `${runs} run(s) in legacy fonts (${[...read.legacyFonts].join(", ")})` },
+  });
 }
 
 /** XML parts are UTF-8 (Word) or UTF-16 with a BOM (some generators). */

@@ -1,0 +1,119 @@
+import WordExtractor from "word-extractor";
+import { VanbanError } from "../../errors.js";
+import { decodeLegacy, detectLegacyEncoding, type LegacyEncoding } from "../encodings/index.js";
+import { superscript } from "../docx/body.js";
+import { wordDocument } from "../docx/loaded.js";
+import { tableBlocks } from "../docx/tables.js";
+import type { LoadedDocument } from "../model.js";
+import type { LoadContext } from "../registry.js";
+import { OleError, readOle, type OleFile } from "./ole.js";
+
+export const DOC_MEDIA_TYPE = "application/msword";
+
+/** FIB: wIdent of a Word document, and the nFib of Word 97 (older versions are Word 6/95). */
+const WORD_IDENT = 0xa5ec;
+const NFIB_WORD97 = 0xc1;
+const FIB_ENCRYPTED = 0x0100;
+const FIB_OBFUSCATED = 0x8000;
+
+/**
+ * Reads a Word 97–2003 document. The compound file is checked and classified first (an encrypted
+ * DOCX, an Excel or PowerPoint file, a password-protected .doc are refused by name), then
+ * word-extractor reads the body and footnotes; headers and footers are page furniture and dropped.
+ */
+export async function readDoc(bytes: Uint8Array, context: LoadContext): Promise<LoadedDocument> {
+  const file = context.fileName;
+  let ole: OleFile;
+  try {
+    ole = readOle(bytes);
+  } catch (error) {
+    if (error instanceof OleError) throw new VanbanError("corrupt", `the compound file is broken: ${error.message}`, { file });
+    throw error;
+  }
+  classify(ole, file);
+
+  let body: string;
+  let footnotes: string;
+  try {
+    const parts = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    body = parts.getBody({ filterUnicode: false });
+    footnotes = parts.getFootnotes({ filterUnicode: false });
+  } catch (error) {
+    throw new VanbanError("corrupt", `the Word document cannot be read: ${(error as Error).message}`, { file, cause: error });
+  }
+
+  // A .doc keeps no font names word-extractor reports, so TCVN3/VNI typing is told by its letters.
+  const legacy: LegacyEncoding | null = detectLegacyEncoding(`${body}\n${footnotes}`);
+  if (legacy !== null) {
+    body = decodeLegacy(body, legacy);
+    footnotes = decodeLegacy(footnotes, legacy);
+  }
+  const blocks = [...bodyBlocks(body), ...footnoteBlocks(footnotes)];
+  if (blocks.length === 0) throw new VanbanError("empty", "the Word document has no text (a scan pasted as a picture?)", { file });
+  return wordDocument(blocks, {
+    format: "doc",
+    mediaType: DOC_MEDIA_TYPE,
+    bytes: bytes.length,
+    context,
+    legacy: legacy === null ? null : { counts: new Map([[legacy, 1]]), what: "the text, typed in a legacy encoding," },
+  });
+}
+
+/** Refuses compound files that are not a readable Word 97–2003 document, saying what they are. */
+function classify(ole: OleFile, file: string | null): void {
+  const has = (name: string): boolean => ole.names.has(name);
+  if (has("EncryptedPackage") || has("EncryptionInfo")) {
+    throw new VanbanError("encrypted", "a password-protected Office document (an encrypted DOCX): remove the password and save again", { file });
+  }
+  if (!has("WordDocument")) {
+    const what = has("Workbook") || has("Book")
+      ? "an Excel 97–2003 workbook (.xls)"
+      : has("PowerPoint Document")
+        ? "a PowerPoint 97–2003 presentation (.ppt)"
+        : [...ole.names].some((n) => n.startsWith("__substg1.0_"))
+          ? "an Outlook message (.msg)"
+          : "an OLE2 compound file with no Word document in it";
+    throw new VanbanError("unsupported-format", `not a Word document: it is ${what}`, { file });
+  }
+  const fib = ole.head("WordDocument", 12);
+  if (fib === null || fib.length < 12 || fib.readUInt16LE(0) !== WORD_IDENT) {
+    throw new VanbanError("corrupt", "the WordDocument stream does not start with a Word file header", { file });
+  }
+  if (fib.readUInt16LE(2) < NFIB_WORD97) {
+    throw new VanbanError("unsupported-format", "a Word 6.0/95 document, older than the Word 97 format vanban reads: save it as .docx", { file });
+  }
+  if (fib.readUInt16LE(10) & (FIB_ENCRYPTED | FIB_OBFUSCATED)) {
+    throw new VanbanError("encrypted", "a password-protected Word document: remove the password and save again", { file });
+  }
+}
+
+/**
+ * word-extractor ends a paragraph with `\n`, a table cell with `\t` and a row with `\t\n`; where
+ * a cell began is not marked. So every tab ends a block: a two-column row (header, Nơi nhận |
+ * signer) reads left cell, then right cell, never interleaved; a one-line row of three or more
+ * cells that is not page layout is a data row, its cells kept together as ` | `.
+ */
+export function bodyBlocks(body: string): string[] {
+  const blocks: string[] = [];
+  for (const line of body.replace(/\r\n?/g, "\n").split("\n")) {
+    if (!line.includes("\t")) {
+      blocks.push(line);
+      continue;
+    }
+    const cells = line.split("\t").map((c) => c.trim());
+    const rowEnd = cells.at(-1) === "";
+    if (rowEnd) cells.pop();
+    const isDataRow = rowEnd && cells.length >= 3 && tableBlocks([cells.map((text, column) => ({ column, text }))]).length === 1;
+    blocks.push(...(isDataRow ? [cells.filter(Boolean).join(" | ")] : cells));
+  }
+  return blocks.map((b) => b.trimEnd()).filter((b) => b.trim() !== "");
+}
+
+/** Each footnote paragraph as `¹ text`, the form normalise recognises (word-extractor drops the marks). */
+function footnoteBlocks(footnotes: string): string[] {
+  return footnotes
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((text, i) => `${superscript(i + 1)} ${text}`);
+}
