@@ -6,8 +6,9 @@ import { child, childrenNamed, isOn, valOf, type XmlElement } from "./xml.js";
  * labels the reader saw (`I.`, `1.1.`, `a)`, `-`) are back in the text: mammoth and most text
  * extractors drop them, and the outline, task paths and section headings hang on them.
  */
-interface Level {
+export interface Level {
   start: number;
+  /** Word's numFmt name: decimal, upperRoman, lowerLetter, bullet, none … */
   format: string;
   text: string;
   /** `w:lvlRestart`: restart after a level shallower than this (1-based) is used; 0 never; undefined after any shallower one. */
@@ -16,12 +17,13 @@ interface Level {
   style: string | undefined;
 }
 
-interface AbstractNum {
+export interface AbstractNum {
   levels: Map<number, Level>;
+  /** A list style standing in for the definition (`w:numStyleLink`), DOCX only. */
   styleLink: string | undefined;
 }
 
-interface Num {
+export interface Num {
   abstractId: string;
   startOverrides: Map<number, number>;
   levelOverrides: Map<number, Level>;
@@ -45,39 +47,53 @@ function parseLevel(lvl: XmlElement): Level {
 
 const levelIndex = (el: XmlElement): number => Number(el.attributes["w:ilvl"] ?? "0");
 
+/** Lists as both Word formats define them: abstract definitions, and the lists that use them with overrides. */
+export interface NumberingModel {
+  abstracts: Map<string, AbstractNum>;
+  nums: Map<string, Num>;
+}
+
+/** The model of `word/numbering.xml`. */
+export function numberingFromXml(root: XmlElement | null): NumberingModel {
+  const model: NumberingModel = { abstracts: new Map(), nums: new Map() };
+  for (const abs of childrenNamed(root ?? undefined, "w:abstractNum")) {
+    const levels = new Map<number, Level>();
+    for (const lvl of childrenNamed(abs, "w:lvl")) levels.set(levelIndex(lvl), parseLevel(lvl));
+    model.abstracts.set(abs.attributes["w:abstractNumId"] ?? "", { levels, styleLink: valOf(abs, "w:numStyleLink") });
+  }
+  for (const num of childrenNamed(root ?? undefined, "w:num")) {
+    const startOverrides = new Map<number, number>();
+    const levelOverrides = new Map<number, Level>();
+    for (const o of childrenNamed(num, "w:lvlOverride")) {
+      const start = valOf(o, "w:startOverride");
+      if (start !== undefined) startOverrides.set(levelIndex(o), Number(start));
+      const lvl = child(o, "w:lvl");
+      if (lvl !== undefined) levelOverrides.set(levelIndex(lvl), parseLevel(lvl));
+    }
+    model.nums.set(num.attributes["w:numId"] ?? "", { abstractId: valOf(num, "w:abstractNumId") ?? "", startOverrides, levelOverrides });
+  }
+  return model;
+}
+
 export class Numbering {
-  private readonly abstracts = new Map<string, AbstractNum>();
-  private readonly nums = new Map<string, Num>();
+  private readonly abstracts: ReadonlyMap<string, AbstractNum>;
+  private readonly nums: ReadonlyMap<string, Num>;
   /** Counters per list: a num with start overrides counts on its own, others share their abstractNum's. */
   private readonly counters = new Map<string, (number | undefined)[]>();
 
   constructor(
-    root: XmlElement | null,
-    private readonly styles: Styles,
+    model: NumberingModel,
+    private readonly styles: Pick<Styles, "numbering"> | null = null,
   ) {
-    for (const abs of childrenNamed(root ?? undefined, "w:abstractNum")) {
-      const levels = new Map<number, Level>();
-      for (const lvl of childrenNamed(abs, "w:lvl")) levels.set(levelIndex(lvl), parseLevel(lvl));
-      this.abstracts.set(abs.attributes["w:abstractNumId"] ?? "", { levels, styleLink: valOf(abs, "w:numStyleLink") });
-    }
-    for (const num of childrenNamed(root ?? undefined, "w:num")) {
-      const startOverrides = new Map<number, number>();
-      const levelOverrides = new Map<number, Level>();
-      for (const o of childrenNamed(num, "w:lvlOverride")) {
-        const start = valOf(o, "w:startOverride");
-        if (start !== undefined) startOverrides.set(levelIndex(o), Number(start));
-        const lvl = child(o, "w:lvl");
-        if (lvl !== undefined) levelOverrides.set(levelIndex(o), parseLevel(lvl));
-      }
-      this.nums.set(num.attributes["w:numId"] ?? "", { abstractId: valOf(num, "w:abstractNumId") ?? "", startOverrides, levelOverrides });
-    }
+    this.abstracts = model.abstracts;
+    this.nums = model.nums;
   }
 
   /** The abstract definition, following a numStyleLink (list styles) one hop. */
   private abstractOf(num: Num): { id: string; abs: AbstractNum } | null {
     const abs = this.abstracts.get(num.abstractId);
     if (abs === undefined) return null;
-    if (abs.styleLink === undefined || abs.levels.size > 0) return { id: num.abstractId, abs };
+    if (abs.styleLink === undefined || abs.levels.size > 0 || this.styles === null) return { id: num.abstractId, abs };
     const linked = this.styles.numbering(abs.styleLink);
     const target = linked === null ? undefined : this.nums.get(linked.numId);
     const targetAbs = target === undefined ? undefined : this.abstracts.get(target.abstractId);

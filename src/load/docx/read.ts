@@ -3,7 +3,7 @@ import type { LoadedDocument } from "../model.js";
 import type { LoadContext } from "../registry.js";
 import { BodyReader } from "./body.js";
 import { wordDocument } from "./loaded.js";
-import { Numbering } from "./numbering.js";
+import { Numbering, numberingFromXml } from "./numbering.js";
 import { Styles } from "./styles.js";
 import { openZip, type ZipArchive } from "./zip.js";
 import { child, childrenNamed, parseXml, type XmlElement } from "./xml.js";
@@ -27,7 +27,7 @@ export function readDocx(bytes: Uint8Array, context: LoadContext): LoadedDocumen
   };
   const document = part("word/document.xml")!;
   const styles = new Styles(part("word/styles.xml"));
-  const numbering = new Numbering(part("word/numbering.xml"), styles);
+  const numbering = new Numbering(numberingFromXml(part("word/numbering.xml")), styles);
   const footnotes = new Map<string, XmlElement>();
   for (const note of childrenNamed(part("word/footnotes.xml") ?? undefined, "w:footnote")) {
     footnotes.set(note.attributes["w:id"] ?? "", note);
