@@ -77,6 +77,28 @@ describe(".doc (Word 97–2003)", () => {
     ]);
   });
 
+  it("restores the labels of Word's automatic lists from the list tables, which word-extractor drops", async () => {
+    const blocks = (await loadBytes(PLAN)).pages[0]!.blocks.map((b) => b.text);
+    expect(blocks.slice(blocks.indexOf("I. MỤC ĐÍCH, YÊU CẦU"), blocks.indexOf("Nơi nhận:"))).toEqual([
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "1. Mục đích",
+      "- Nâng cao nhận thức của người dân.",
+      "2. Yêu cầu",
+      "- Bảo đảm thiết thực, hiệu quả.",
+      "II. TỔ CHỨC THỰC HIỆN",
+      "1. Phòng Y tế chủ trì, phối hợp với các xã triển khai Kế hoạch này.",
+      "a) Báo cáo kết quả trước ngày 15/12/2024.",
+      "b) Tổng hợp số liệu.",
+    ]);
+  });
+
+  it("reads the text without labels, and says so, when the list tables are damaged", async () => {
+    const doc = await loadBytes(withFib((fib) => fib.writeUInt32LE(0x7fffffff, 0x2e2)));
+    const blocks = doc.pages[0]!.blocks.map((b) => b.text);
+    expect(blocks).toContain("MỤC ĐÍCH, YÊU CẦU");
+    expect(doc.warnings.map((w) => w.code)).toEqual(["content-skipped"]);
+  });
+
   it("extracts number, date, signer and recipients from a .doc", async () => {
     const document = await extractBytes(PLAN, { fileName: "plan.doc" });
     expect([document.number, document.issueDate, document.signer?.name, document.recipients.length, document.footnotes.length]).toEqual([
@@ -86,6 +108,7 @@ describe(".doc (Word 97–2003)", () => {
       2,
       1,
     ]);
+    expect(document.tasks.map((t) => t.section)).toContain("II. 1. a)");
   });
 
   it.each([

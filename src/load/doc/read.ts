@@ -1,4 +1,3 @@
-import WordExtractor from "word-extractor";
 import { VanbanError } from "../../errors.js";
 import { decodeLegacy, detectLegacyEncoding, type LegacyEncoding } from "../encodings/index.js";
 import { superscript } from "../docx/body.js";
@@ -6,6 +5,7 @@ import { wordDocument } from "../docx/loaded.js";
 import { tableBlocks } from "../docx/tables.js";
 import type { LoadedDocument } from "../model.js";
 import type { LoadContext } from "../registry.js";
+import { extractDocText } from "./extractor.js";
 import { OleError, readOle, type OleFile } from "./ole.js";
 
 export const DOC_MEDIA_TYPE = "application/msword";
@@ -19,7 +19,8 @@ const FIB_OBFUSCATED = 0x8000;
 /**
  * Reads a Word 97–2003 document. The compound file is checked and classified first (an encrypted
  * DOCX, an Excel or PowerPoint file, a password-protected .doc are refused by name), then
- * word-extractor reads the body and footnotes; headers and footers are page furniture and dropped.
+ * word-extractor reads the body and footnotes, with list labels restored from the list tables;
+ * headers and footers are page furniture and dropped.
  */
 export async function readDoc(bytes: Uint8Array, context: LoadContext): Promise<LoadedDocument> {
   const file = context.fileName;
@@ -34,10 +35,9 @@ export async function readDoc(bytes: Uint8Array, context: LoadContext): Promise<
 
   let body: string;
   let footnotes: string;
+  let numberingProblem: string | null;
   try {
-    const parts = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    body = parts.getBody({ filterUnicode: false });
-    footnotes = parts.getFootnotes({ filterUnicode: false });
+    ({ body, footnotes, numberingProblem } = await extractDocText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
   } catch (error) {
     throw new VanbanError("corrupt", `the Word document cannot be read: ${(error as Error).message}`, { file, cause: error });
   }
@@ -56,6 +56,10 @@ export async function readDoc(bytes: Uint8Array, context: LoadContext): Promise<
     bytes: bytes.length,
     context,
     legacy: legacy === null ? null : { counts: new Map([[legacy, 1]]), what: "the text, typed in a legacy encoding," },
+    warnings:
+      numberingProblem === null
+        ? []
+        : [{ code: "content-skipped", message: `list numbering could not be read (${numberingProblem}): labels such as I., 1., a) are missing`, span: null }],
   });
 }
 

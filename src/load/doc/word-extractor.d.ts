@@ -1,5 +1,7 @@
 // word-extractor ships no types; these are the parts vanban calls.
-declare module "word-extractor" {
+
+// The OLE extractor class and the text filter, subclassed to read list numbering (src/load/doc/extractor.ts).
+declare module "word-extractor/lib/word-ole-extractor.js" {
   interface TextOptions {
     /** Default true: turns curly quotes and dashes into ASCII. */
     filterUnicode?: boolean;
@@ -7,10 +9,29 @@ declare module "word-extractor" {
   export interface WordDocumentParts {
     getBody(options?: TextOptions): string;
     getFootnotes(options?: TextOptions): string;
-    getEndnotes(options?: TextOptions): string;
-    getTextboxes(options?: TextOptions & { includeHeadersAndFooters?: boolean; includeBody?: boolean }): string;
   }
-  export default class WordExtractor {
-    extract(source: Buffer | string): Promise<WordDocumentParts>;
+  export interface Piece {
+    startCp: number;
+    startFilePos: number;
+    endFilePos: number;
+    bpc: number;
+    text: string;
+  }
+  export default class WordOleExtractor {
+    protected _pieces: Piece[];
+    protected _boundaries: { ccpText: number };
+    extract(reader: unknown): Promise<WordDocumentParts>;
+    protected writeParagraphProperties(buffer: Buffer, tableBuffer: Buffer): void;
+    protected buildDocument(): WordDocumentParts & { _body: string };
+  }
+}
+declare module "word-extractor/lib/filters.js" {
+  export function clean(text: string): string;
+}
+declare module "word-extractor/lib/buffer-reader.js" {
+  export default class BufferReader {
+    constructor(buffer: Buffer);
+    open(): Promise<void>;
+    close(): Promise<void>;
   }
 }

@@ -19,6 +19,8 @@ export function wordDocument(
     context: LoadContext;
     /** Text converted from a legacy encoding: how many pieces (runs, the whole text) per encoding, and from what. */
     legacy: { counts: ReadonlyMap<LegacyEncoding, number>; what: string } | null;
+    /** What else the loader noticed. */
+    warnings?: readonly Warning[];
   },
 ): LoadedDocument {
   const blocks: Block[] = [];
@@ -27,7 +29,7 @@ export function wordDocument(
     blocks.push({ text, sourceStart: offset, sourceEnd: offset + text.length, origin: "text", confidence: null });
     offset += text.length + BLOCK_SEPARATOR.length;
   }
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = [...(meta.warnings ?? [])];
   let encoding = "utf-8";
   if (meta.legacy !== null && meta.legacy.counts.size > 0) {
     const ranked = [...meta.legacy.counts].sort((a, b) => b[1] - a[1]);
