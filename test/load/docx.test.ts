@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { VanbanError } from "../../src/errors.js";
 import type { LoadedDocument } from "../../src/load/model.js";
 import { defaultPipeline, type PipelineConfig } from "../../src/pipeline/config.js";
+import { parseXml } from "../../src/load/docx/xml.js";
 import { extractBytes, loadBytes } from "../../src/pipeline/run.js";
 import { abstractNum, makeDocx, makeZip, num, p, table, type DocxParts } from "./docx-builder.js";
 
@@ -264,6 +265,12 @@ describe("DOCX refusals", () => {
     }
     const error = await failure(bytes, withLimit(1_000_000));
     expect([error.code, error.message]).toEqual(["too-large", expect.stringContaining("zip bomb")]);
+  });
+
+  it("refuses a part with more XML elements than the limit, which bounds the tree the bytes limit does not", () => {
+    const xml = `<w:document><w:body>${"<w:p/>".repeat(11)}</w:body></w:document>`;
+    expect(() => parseXml(xml, "word/document.xml", null, 12)).toThrow(expect.objectContaining({ code: "too-large" }));
+    expect(parseXml(xml, "word/document.xml", null, 13).name).toBe("w:document");
   });
 
   it.each([

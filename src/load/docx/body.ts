@@ -70,7 +70,8 @@ export class BodyReader {
     const style = valOf(pPr, "w:pStyle");
     const label = this.label(pPr, style);
     const boxes: string[] = [];
-    const text = this.inline(p, style, boxes).replace(/[ \t]+$/gm, "");
+    const inline = this.inline(p, style, boxes);
+    const text = /[ \t](?:\n|$)/.test(inline) ? inline.replace(/[ \t]+$/gm, "") : inline;
     const line = text.trim() === "" ? "" : label === null ? text : `${label} ${text.trimStart()}`;
     return [line, ...boxes];
   }
@@ -131,7 +132,10 @@ export class BodyReader {
           marks += superscript(this.footnoteOrder.length);
           break;
         }
-        default:
+        case "w:drawing":
+        case "w:pict":
+        case "w:object":
+        case "mc:AlternateContent":
           for (const box of findAll(el, "w:txbxContent")) boxes.push(...this.blockLevel(box));
       }
     }

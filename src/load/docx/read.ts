@@ -52,7 +52,9 @@ function decodeXml(data: Buffer, name: string, file: string | null): string {
   try {
     if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder("utf-16le", { fatal: true }).decode(data.subarray(2));
     if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder("utf-16be", { fatal: true }).decode(data.subarray(2));
-    return new TextDecoder("utf-8", { fatal: true }).decode(data);
+    // Buffer's decoder is several times faster; the strict one only runs where a U+FFFD says it must.
+    const text = data.toString("utf8");
+    return text.includes("\ufffd") ? new TextDecoder("utf-8", { fatal: true }).decode(data) : text;
   } catch {
     throw new VanbanError("corrupt", `${name} is not valid UTF-8 or UTF-16 XML`, { file });
   }

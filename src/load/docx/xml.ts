@@ -16,11 +16,18 @@ export type XmlNode = XmlElement | string;
 
 const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
-export function parseXml(xml: string, part: string, file: string | null): XmlElement {
+/**
+ * Most elements a part may have. The unpack limit bounds the bytes, not the tree: 100 MB of `<a/>`
+ * would be 25 million objects and gigabytes of heap. A 3,000-page document has about a million.
+ */
+export const MAX_ELEMENTS = 1_000_000;
+
+export function parseXml(xml: string, part: string, file: string | null, maxElements = MAX_ELEMENTS): XmlElement {
   const corrupt = (why: string): VanbanError => new VanbanError("corrupt", `${part}: ${why}`, { file });
   const root: XmlElement = { name: "#document", attributes: {}, children: [] };
   const stack: XmlElement[] = [root];
   let i = 0;
+  let count = 0;
   const n = xml.length;
   while (i < n) {
     const lt = xml.indexOf("<", i);
@@ -61,6 +68,9 @@ export function parseXml(xml: string, part: string, file: string | null): XmlEle
       if (end < 0) throw corrupt("an unclosed start tag");
       const selfClosing = xml[end - 1] === "/";
       const body = xml.slice(lt + 1, selfClosing ? end - 1 : end);
+      if (++count > maxElements) {
+        throw new VanbanError("too-large", `${part} has more than ${maxElements} XML elements: refused to bound memory`, { file });
+      }
       const element = parseTag(body, corrupt);
       stack.at(-1)!.children.push(element);
       if (!selfClosing) stack.push(element);
@@ -86,15 +96,22 @@ function tagEnd(xml: string, from: number): number {
   return -1;
 }
 
-const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** One attribute, matched where the last one ended (sticky): no iterator, no slices per tag. */
+const ATTRIBUTE = /\s*([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
 
 function parseTag(body: string, corrupt: (why: string) => VanbanError): XmlElement {
-  const nameEnd = body.search(/\s|$/);
-  const name = body.slice(0, nameEnd);
-  if (name === "") throw corrupt("a tag without a name");
+  let nameEnd = 0;
+  while (nameEnd < body.length && body.charCodeAt(nameEnd) > 32) nameEnd++;
+  if (nameEnd === 0) throw corrupt("a tag without a name");
   const attributes: Record<string, string> = {};
-  for (const m of body.slice(nameEnd).matchAll(ATTRIBUTE)) attributes[m[1]!] = decodeEntities(m[2] ?? m[3] ?? "", corrupt);
-  return { name, attributes, children: [] };
+  if (nameEnd < body.length) {
+    ATTRIBUTE.lastIndex = nameEnd;
+    for (let m = ATTRIBUTE.exec(body); m !== null; m = ATTRIBUTE.exec(body)) {
+      const value = m[2] ?? m[3] ?? "";
+      attributes[m[1]!] = value.includes("&") ? decodeEntities(value, corrupt) : value;
+    }
+  }
+  return { name: body.slice(0, nameEnd), attributes, children: [] };
 }
 
 function decodeEntities(text: string, corrupt: (why: string) => VanbanError): string {
