@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { loadBytes } from "../../src/pipeline/run.js";
 import { makeDocx, p } from "./docx-builder.js";
@@ -7,8 +8,9 @@ import { makeDocx, p } from "./docx-builder.js";
 vi.mock("../../src/load/encodings/index.js", () => ({
   encodingOfFont: (font: string) =>
     font.startsWith(".Vn") ? { encoding: "tcvn3", upperCase: font.endsWith("H") } : font.startsWith("VNI-") ? { encoding: "vni", upperCase: false } : null,
-  decodeLegacy: (text: string, encoding: string, options: { upperCase?: boolean }) => `[${encoding}${options.upperCase ? " upper" : ""}:${text}]`,
-  detectLegacyEncoding: () => null,
+  decodeLegacy: (text: string, encoding: string, options: { upperCase?: boolean } = {}) => `[${encoding}${options.upperCase ? " upper" : ""}:${text}]`,
+  // Stands in for the statistics: this .doc "is" TCVN3 when its text names the fixture's district.
+  detectLegacyEncoding: (text: string) => (text.includes("HUYỆN ĐÔNG ANH") ? "tcvn3" : null),
 }));
 
 const font = (name: string): string => `<w:rFonts w:ascii="${name}" w:hAnsi="${name}"/>`;
@@ -34,5 +36,15 @@ describe("DOCX runs in legacy fonts", () => {
     const doc = await loadBytes(await makeDocx({ body, styles }));
     expect(doc.pages[0]!.blocks[0]!.text).toBe("[tcvn3:Sè: ]45/KH");
     expect(doc.warnings[0]!.message).toContain(".VnTime");
+  });
+});
+
+describe(".doc text in a legacy encoding", () => {
+  it("is decoded, body and footnotes, when the detector names an encoding, and the encoding is recorded", async () => {
+    const doc = await loadBytes(readFileSync(new URL("../../fixtures/doc/plan.doc", import.meta.url)));
+    const blocks = doc.pages[0]!.blocks.map((b) => b.text);
+    expect(blocks[0]).toBe("[tcvn3:ỦY BAN NHÂN DÂN");
+    expect(blocks.at(-1)).toMatch(/^¹ \[tcvn3:/u);
+    expect([doc.encoding, doc.warnings.map((w) => w.code)]).toEqual(["tcvn3", ["legacy-encoding-converted"]]);
   });
 });
