@@ -42,9 +42,10 @@ describe("DOCX runs in legacy fonts", () => {
 describe(".doc text in a legacy encoding", () => {
   it("is decoded, body and footnotes, when the detector names an encoding, and the encoding is recorded", async () => {
     const doc = await loadBytes(readFileSync(new URL("../../fixtures/doc/plan.doc", import.meta.url)));
-    const blocks = doc.pages[0]!.blocks.map((b) => b.text);
-    expect(blocks[0]).toBe("[tcvn3:ỦY BAN NHÂN DÂN");
-    expect(blocks.at(-1)).toMatch(/^¹ \[tcvn3:/u);
+    // The stand-in wraps what it decodes in [tcvn3:…]: once for the body, once for the footnotes.
+    const text = doc.pages[0]!.blocks.map((b) => b.text).join("\n");
+    expect(text.startsWith("[tcvn3:")).toBe(true);
+    expect(text).toContain("¹ [tcvn3: Chỉ thị số 28-CT/TW");
     expect([doc.encoding, doc.warnings.map((w) => w.code)]).toEqual(["tcvn3", ["legacy-encoding-converted"]]);
   });
 });
