@@ -1,11 +1,14 @@
+import { readFileSync } from "node:fs";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { VanbanError } from "../../src/errors.js";
 import type { LoadedDocument } from "../../src/load/model.js";
 import { defaultPipeline, type PipelineConfig } from "../../src/pipeline/config.js";
 import { parseXml } from "../../src/load/docx/xml.js";
-import { extractBytes, loadBytes } from "../../src/pipeline/run.js";
+import { extract, extractBytes, loadBytes } from "../../src/pipeline/run.js";
+import type { VanbanDocument } from "../../src/schema/document.js";
 import { abstractNum, makeDocx, makeZip, num, p, table, type DocxParts } from "./docx-builder.js";
+import { seedAsDocx } from "./seed-docx.js";
 
 const textOf = (doc: LoadedDocument): string => doc.pages.flatMap((pg) => pg.blocks.map((b) => b.text)).join("\n\n");
 const linesOf = (doc: LoadedDocument): string[] => textOf(doc).split("\n").filter((l) => l.trim() !== "");
@@ -313,5 +316,30 @@ describe("DOCX refusals", () => {
 
   it("refuses a DOCX without text as empty", async () => {
     expect((await failure(makeDocx({ body: "<w:p/>" }))).code).toBe("empty");
+  });
+});
+
+describe("a seed document as a DOCX", () => {
+  it("extracts the same fields as its text: Word's list numbering, header and signature tables read back", async () => {
+    const text = readFileSync(new URL("../../fixtures/seeds/002_54a447784a71b537.txt", import.meta.url), "utf8");
+    const fromText = extract(text);
+    const fromDocx = await extractBytes(await makeDocx(seedAsDocx(text)), { fileName: "002.docx" });
+    const fields = (d: VanbanDocument): unknown => ({
+      type: d.documentType.code,
+      number: d.number,
+      date: d.issueDate,
+      place: d.place,
+      title: d.title,
+      issuer: d.issuer?.name,
+      signer: d.signer?.position,
+      recipients: d.recipients.map((r) => r.name),
+      outline: d.outline.map((o) => o.path),
+      tasks: d.tasks.map((t) => [t.section, t.text, t.responsibleUnits]),
+      citations: d.citations.map((c) => c.number),
+      purposes: d.purposes.length,
+      requirements: d.requirements.length,
+    });
+    expect(fromDocx.outline.length).toBeGreaterThan(20);
+    expect(fields(fromDocx)).toEqual(fields(fromText));
   });
 });
