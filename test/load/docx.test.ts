@@ -173,6 +173,31 @@ describe("DOCX tables", () => {
   });
 });
 
+describe("DOCX headers and signatures typed with tabs", () => {
+  const br = (...lines: string[]): string => `<w:p>${lines.map((l, i) => `${i ? "<w:r><w:br/></w:r>" : ""}${l.split("\t").map((part, j) => `${j ? "<w:r><w:tab/></w:r>" : ""}<w:r><w:t xml:space="preserve">${part}</w:t></w:r>`).join("")}`).join("")}</w:p>`;
+
+  it.each([
+    [
+      "a tab-typed header reads as its two columns, the agency's lines then the quốc hiệu",
+      br("UBND TỈNH BẮC NINH\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ Y TẾ\t\tĐộc lập - Tự do - Hạnh phúc") + br("Số: 12/KH-SYT\tBắc Ninh, ngày 02 tháng 8 năm 2024") + p("KẾ HOẠCH"),
+      ["UBND TỈNH BẮC NINH\nSỞ Y TẾ\nSố: 12/KH-SYT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBắc Ninh, ngày 02 tháng 8 năm 2024", "KẾ HOẠCH"],
+    ],
+    [
+      "a tab-typed Nơi nhận | signer reads the Nơi nhận lines, then the signer's",
+      p("Trên đây là Kế hoạch.") + br("Nơi nhận:\t\tKT. GIÁM ĐỐC", "- Như trên;\t\tPHÓ GIÁM ĐỐC", "\t\tNguyễn Văn An"),
+      ["Trên đây là Kế hoạch.", "Nơi nhận:\n- Như trên;", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn An"],
+    ],
+    [
+      "tab-aligned form lines stay as they are",
+      br("Thời gian:\t8 giờ, ngày 12 tháng 5 năm 2024", "Địa điểm:\tHội trường"),
+      ["Thời gian:\t8 giờ, ngày 12 tháng 5 năm 2024\nĐịa điểm:\tHội trường"],
+    ],
+    ["a tab after a typed label or as a first-line indent stays", br("a)\tNội dung") + br("\tĐoạn văn thứ hai."), ["a)\tNội dung", "\tĐoạn văn thứ hai."]],
+  ])("%s", async (_name, body, blocks) => {
+    expect((await load({ body })).pages[0]!.blocks.map((b) => b.text)).toEqual(blocks);
+  });
+});
+
 describe("DOCX footnotes", () => {
   const parts: DocxParts = {
     body:

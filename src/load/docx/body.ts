@@ -1,6 +1,7 @@
 import { decodeLegacy, encodingOfFont, type LegacyEncoding } from "../encodings/index.js";
 import type { Numbering } from "./numbering.js";
-import { cellText, tableBlocks, type TableCell } from "./tables.js";
+import { cellText, tableBlocks, untabLayout, type TableCell } from "./tables.js";
+import { parseLabel } from "../../text/labels.js";
 import { runPropertiesOf, type Styles } from "./styles.js";
 import { child, childrenNamed, elements, textOf, valOf, type XmlElement } from "./xml.js";
 
@@ -37,7 +38,7 @@ export class BodyReader {
   ) {}
 
   read(body: XmlElement): BodyText {
-    const blocks = this.blockLevel(body).filter((b) => b.trim() !== "");
+    const blocks = untabLayout(this.blockLevel(body), (text) => parseLabel(text)?.raw === text).filter((b) => b.trim() !== "");
     // Footnotes read after the body: a footnote that cites another footnote gets the next number.
     for (let i = 0; i < this.footnoteOrder.length; i++) {
       const note = this.footnotes.get(this.footnoteOrder[i]!);
