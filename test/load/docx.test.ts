@@ -301,6 +301,12 @@ describe("DOCX refusals", () => {
     expect(parseXml(xml, "word/document.xml", null, 13).name).toBe("w:document");
   });
 
+  it("refuses elements nested deeper than Word writes, before the recursive walk could overflow the stack", async () => {
+    const deep = `${"<w:sdt><w:sdtContent>".repeat(5000)}${p("x")}${"</w:sdtContent></w:sdt>".repeat(5000)}`;
+    const error = await failure(makeDocx({ body: deep }));
+    expect([error.code, error.message]).toEqual(["corrupt", expect.stringContaining("nested deeper")]);
+  });
+
   it.each([
     ["an external entity", `<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>`, "DOCTYPE"],
     ["an entity that is never declared", `<w:document><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>`, "not defined"],
@@ -337,6 +343,55 @@ describe("DOCX refusals", () => {
     const bytes = await makeDocx({ body: p("Số: 45/KH-UBND ".repeat(50)), store });
     const error = await failure(damage(bytes));
     expect(error.code).toBe("corrupt");
+  });
+
+  it("answers within seconds, with a typed error or a document, for 300 randomly damaged copies", async () => {
+    const parts = seedAsDocx(readFileSync(new URL("../../fixtures/seeds/002_54a447784a71b537.txt", import.meta.url), "utf8"));
+    const original = await makeDocx({ ...parts, store: true });
+    let seed = 11;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const started = Date.now();
+    const outcomes = new Map<string, number>();
+    for (let i = 0; i < 300; i++) {
+      const bytes = Buffer.from(original);
+      for (let k = 0; k < 1 + random(8); k++) bytes[random(bytes.length)] = random(256);
+      let outcome = "loaded";
+      try {
+        await loadBytes(bytes);
+      } catch (error) {
+        if (!(error instanceof VanbanError)) throw error;
+        outcome = error.code;
+      }
+      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    }
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(outcomes.has("internal")).toBe(false);
+    expect(outcomes.get("corrupt")).toBeGreaterThan(100);
+  });
+
+  it("reads damaged XML to a tree or a typed refusal, never another error, for 500 random edits", () => {
+    const xml = `<w:document a="1"><w:body>${seedAsDocx("Số: 1\n\nI. MỤC ĐÍCH &amp; YÊU CẦU\n\n- Tổ chức").body}<!-- c --><![CDATA[x]]></w:body></w:document>`;
+    const alphabet = `<>/"'&;=!?[]-# aw:t`;
+    let seed = 5;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    let refused = 0;
+    for (let i = 0; i < 500; i++) {
+      const chars = [...xml];
+      for (let k = 0; k < 1 + random(4); k++) chars[random(chars.length)] = alphabet[random(alphabet.length)]!;
+      try {
+        parseXml(chars.join(""), "word/document.xml", null);
+      } catch (error) {
+        expect(error).toBeInstanceOf(VanbanError);
+        refused++;
+      }
+    }
+    expect(refused).toBeGreaterThan(100);
   });
 
   it("refuses a DOCX without text as empty", async () => {

@@ -21,6 +21,8 @@ const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '
  * would be 25 million objects and gigabytes of heap. A 3,000-page document has about a million.
  */
 export const MAX_ELEMENTS = 1_000_000;
+/** Deepest nesting accepted: the loaders walk the tree recursively, and Word's own depth is a few dozen. */
+export const MAX_DEPTH = 256;
 
 export function parseXml(xml: string, part: string, file: string | null, maxElements = MAX_ELEMENTS): XmlElement {
   const corrupt = (why: string): VanbanError => new VanbanError("corrupt", `${part}: ${why}`, { file });
@@ -73,7 +75,10 @@ export function parseXml(xml: string, part: string, file: string | null, maxElem
       }
       const element = parseTag(body, corrupt);
       stack.at(-1)!.children.push(element);
-      if (!selfClosing) stack.push(element);
+      if (!selfClosing) {
+        if (stack.length > MAX_DEPTH) throw corrupt(`elements nested deeper than ${MAX_DEPTH}, which Word never writes`);
+        stack.push(element);
+      }
       i = end + 1;
     }
   }
