@@ -2,10 +2,11 @@ import { VanbanError } from "../../errors.js";
 import { decodeLegacy, detectLegacyEncoding, type LegacyEncoding } from "../encodings/index.js";
 import { superscript } from "../docx/body.js";
 import { wordDocument } from "../docx/loaded.js";
-import { tableBlocks } from "../docx/tables.js";
+import { cellText, tableBlocks, untabLayout, type TableCell } from "../docx/tables.js";
+import { parseLabel } from "../../text/labels.js";
 import type { LoadedDocument } from "../model.js";
 import type { LoadContext } from "../registry.js";
-import { extractDocText } from "./extractor.js";
+import { CELL_END, extractDocText, ROW_END, TABLE_PARAGRAPH } from "./extractor.js";
 import { OleError, readOle, type OleFile } from "./ole.js";
 
 export const DOC_MEDIA_TYPE = "application/msword";
@@ -36,8 +37,9 @@ export async function readDoc(bytes: Uint8Array, context: LoadContext): Promise<
   let body: string;
   let footnotes: string;
   let numberingProblem: string | null;
+  let marked: boolean;
   try {
-    ({ body, footnotes, numberingProblem } = await extractDocText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+    ({ body, footnotes, numberingProblem, marked } = await extractDocText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
   } catch (error) {
     throw new VanbanError("corrupt", `the Word document cannot be read: ${(error as Error).message}`, { file, cause: error });
   }
@@ -48,7 +50,7 @@ export async function readDoc(bytes: Uint8Array, context: LoadContext): Promise<
     body = decodeLegacy(body, legacy);
     footnotes = decodeLegacy(footnotes, legacy);
   }
-  const blocks = [...bodyBlocks(body), ...footnoteBlocks(footnotes)];
+  const blocks = [...bodyBlocks(body, marked), ...footnoteBlocks(footnotes)];
   if (blocks.length === 0) throw new VanbanError("empty", "the Word document has no text (a scan pasted as a picture?)", { file });
   return wordDocument(blocks, {
     format: "doc",
@@ -92,12 +94,63 @@ function classify(ole: OleFile, file: string | null): void {
 }
 
 /**
- * word-extractor ends a paragraph with `\n`, a table cell with `\t` and a row with `\t\n`; where
- * a cell began is not marked. So every tab ends a block: a two-column row (header, Nơi nhận |
- * signer) reads left cell, then right cell, never interleaved; a one-line row of three or more
- * cells that is not page layout is a data row, its cells kept together as ` | `.
+ * The body as blocks. In the marked text (see extractor.ts) a table is known exactly: its
+ * paragraphs, cell ends and row ends; it is read as the DOCX loader reads tables, and lines typed
+ * with tabs as the DOCX loader reads them too.
  */
-export function bodyBlocks(body: string): string[] {
+export function bodyBlocks(body: string, marked: boolean): string[] {
+  if (!marked) return blocksFromTabs(body);
+  const blocks: string[] = [];
+  let rows: TableCell[][] = [];
+  let cells: TableCell[] = [];
+  let cell: string[] = [];
+  const endTable = (): void => {
+    if (cell.some((l) => l.trim() !== "")) cells.push({ column: cells.length, text: cellText(cell) });
+    if (cells.length > 0) rows.push(cells);
+    if (rows.length > 0) blocks.push(...tableBlocks(rows));
+    rows = [];
+    cells = [];
+    cell = [];
+  };
+  for (const line of body.replace(/\r\n?/g, "\n").split("\n")) {
+    if (!line.startsWith(TABLE_PARAGRAPH) && !line.startsWith(ROW_END)) {
+      endTable();
+      blocks.push(line);
+      continue;
+    }
+    // A line holds a table paragraph, or several when cells end inside it (a cell end is no line break).
+    for (const paragraph of line.split(TABLE_PARAGRAPH).slice(1)) {
+      const rowEnds = paragraph.includes(ROW_END);
+      const parts = paragraph.replaceAll(ROW_END, "").split(CELL_END);
+      cell.push(parts[0]!);
+      for (const rest of parts.slice(1)) {
+        cells.push({ column: cells.length, text: cellText(cell) });
+        cell = rest === "" ? [] : [rest];
+      }
+      if (rowEnds) {
+        rows.push(cells);
+        cells = [];
+        cell = [];
+      }
+    }
+    if (line.startsWith(ROW_END)) {
+      rows.push(cells);
+      cells = [];
+      cell = [];
+    }
+  }
+  endTable();
+  return untabLayout(blocks, (text) => parseLabel(text)?.raw === text)
+    .map((b) => b.replace(/[ \t]+$/gm, ""))
+    .filter((b) => b.trim() !== "");
+}
+
+/**
+ * word-extractor's own text, where a cell end and a tab are both `\t` and a row ends `\t\n`: every
+ * tab ends a block, so a two-cell row reads left cell, then right cell; a one-line row of three
+ * or more cells that is not page layout is a data row, its cells kept together as ` | `.
+ */
+function blocksFromTabs(body: string): string[] {
   const blocks: string[] = [];
   for (const line of body.replace(/\r\n?/g, "\n").split("\n")) {
     if (!line.includes("\t")) {
