@@ -3,6 +3,7 @@ import JSZip from "jszip";
 /** Builds small DOCX files in memory from WordprocessingML fragments, for the loader's tests. */
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 export interface DocxParts {
@@ -18,6 +19,8 @@ export interface DocxParts {
   extra?: Record<string, string | Uint8Array>;
   /** Store the entries uncompressed. */
   store?: boolean;
+  /** The inside of `<w:hdr>`, the page header; on the first page only when `firstPage`. */
+  pageHeader?: { xml: string; firstPage?: boolean };
 }
 
 export async function makeDocx(parts: DocxParts): Promise<Uint8Array> {
@@ -39,9 +42,15 @@ export async function makeDocx(parts: DocxParts): Promise<Uint8Array> {
   );
   zip.file(
     "word/_rels/document.xml.rels",
-    `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${related.map(([name, , type], i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${name}.xml"/>`).join("")}</Relationships>`,
+    `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${related.map(([name, , type], i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${name}.xml"/>`).join("")}${parts.pageHeader ? '<Relationship Id="rIdH" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>' : ""}</Relationships>`,
   );
-  zip.file("word/document.xml", `${HEAD}<w:document ${W}><w:body>${parts.body}<w:sectPr/></w:body></w:document>`);
+  let sectPr = "<w:sectPr/>";
+  if (parts.pageHeader) {
+    const type = parts.pageHeader.firstPage ? "first" : "default";
+    zip.file("word/header1.xml", `${HEAD}<w:hdr ${W} xmlns:r="${R}">${parts.pageHeader.xml}</w:hdr>`);
+    sectPr = `<w:sectPr><w:headerReference w:type="${type}" r:id="rIdH"/>${parts.pageHeader.firstPage ? "<w:titlePg/>" : ""}</w:sectPr>`;
+  }
+  zip.file("word/document.xml", `${HEAD}<w:document ${W} xmlns:r="${R}"><w:body>${parts.body}${sectPr}</w:body></w:document>`);
   if (parts.numbering !== undefined) zip.file("word/numbering.xml", `${HEAD}<w:numbering ${W}>${parts.numbering}</w:numbering>`);
   if (parts.styles !== undefined) zip.file("word/styles.xml", `${HEAD}<w:styles ${W}>${parts.styles}</w:styles>`);
   if (parts.footnotes !== undefined) {

@@ -173,6 +173,18 @@ describe("DOCX tables", () => {
   });
 });
 
+describe("DOCX page headers", () => {
+  const headerTable = table([[["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "Số: 45/KH-UBND"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]]]);
+
+  it.each([
+    ["the document's header put in the first page's header area is read before the body", { xml: headerTable, firstPage: true }, ["ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 45/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", "KẾ HOẠCH"]],
+    ["the same in the default header of a one-section document", { xml: headerTable }, ["ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 45/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", "KẾ HOẠCH"]],
+    ["a running header (a title, a page number) is page furniture and dropped", { xml: p("Kế hoạch tuyên truyền năm 2024 - Trang 1") }, ["KẾ HOẠCH"]],
+  ])("%s", async (_name, pageHeader, blocks) => {
+    expect((await load({ body: p("KẾ HOẠCH"), pageHeader })).pages[0]!.blocks.map((b) => b.text)).toEqual(blocks);
+  });
+});
+
 describe("DOCX headers and signatures typed with tabs", () => {
   const br = (...lines: string[]): string => `<w:p>${lines.map((l, i) => `${i ? "<w:r><w:br/></w:r>" : ""}${l.split("\t").map((part, j) => `${j ? "<w:r><w:tab/></w:r>" : ""}<w:r><w:t xml:space="preserve">${part}</w:t></w:r>`).join("")}`).join("")}</w:p>`;
 

@@ -19,6 +19,12 @@ export interface BodyText {
 }
 
 const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+/**
+ * A page header that is the document's own header (agency, quốc hiệu, Số, put in Word's header
+ * area by some templates) rather than furniture (a running title, a page number).
+ */
+const DOCUMENT_HEADER_CUES = /C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I|Độc\s+lập\s*[-–]\s*Tự\s+do|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|^Số\s*[:.]\s*\d/mu;
 export const superscript = (n: number): string => [...String(n)].map((d) => SUPERSCRIPT[Number(d)]!).join("");
 
 /** Containers whose content reads as if they were not there. */
@@ -37,8 +43,11 @@ export class BodyReader {
     private readonly footnotes: ReadonlyMap<string, XmlElement>,
   ) {}
 
-  read(body: XmlElement): BodyText {
-    const blocks = untabLayout(this.blockLevel(body), (text) => parseLabel(text)?.raw === text).filter((b) => b.trim() !== "");
+  /** The body's text; `pageHeader`, the first page's header part, is read before it when it holds the document's own header. */
+  read(body: XmlElement, pageHeader: XmlElement | null = null): BodyText {
+    const top = pageHeader === null ? [] : this.blockLevel(pageHeader);
+    const own = DOCUMENT_HEADER_CUES.test(top.join("\n")) ? top : [];
+    const blocks = untabLayout([...own, ...this.blockLevel(body)], (text) => parseLabel(text)?.raw === text).filter((b) => b.trim() !== "");
     // Footnotes read after the body: a footnote that cites another footnote gets the next number.
     for (let i = 0; i < this.footnoteOrder.length; i++) {
       const note = this.footnotes.get(this.footnoteOrder[i]!);

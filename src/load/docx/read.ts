@@ -6,7 +6,7 @@ import { wordDocument } from "./loaded.js";
 import { Numbering, numberingFromXml } from "./numbering.js";
 import { Styles } from "./styles.js";
 import { openZip, type ZipArchive } from "./zip.js";
-import { child, childrenNamed, parseXml, type XmlElement } from "./xml.js";
+import { child, childrenNamed, elements, parseXml, type XmlElement } from "./xml.js";
 
 export const DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -34,7 +34,7 @@ export function readDocx(bytes: Uint8Array, context: LoadContext): LoadedDocumen
   }
   const body = child(document, "w:body");
   if (body === undefined) throw new VanbanError("corrupt", "word/document.xml has no w:body", { file });
-  const read = new BodyReader(styles, numbering, footnotes).read(body);
+  const read = new BodyReader(styles, numbering, footnotes).read(body, firstPageHeader(body, part));
   if (read.blocks.length === 0) throw new VanbanError("empty", "the Word document has no text (a scan pasted as a picture?)", { file });
 
   const runs = [...read.legacyRuns.values()].reduce((a, b) => a + b, 0);
@@ -45,6 +45,32 @@ export function readDocx(bytes: Uint8Array, context: LoadContext): LoadedDocumen
     context,
     legacy: { counts: read.legacyRuns, what: `${runs} run(s) in legacy fonts (${[...read.legacyFonts].join(", ")})` },
   });
+}
+
+/**
+ * The header part shown on the first page: the first section's `first` header when it has a
+ * distinct first page (w:titlePg), else its `default` one; found through document.xml.rels.
+ */
+function firstPageHeader(body: XmlElement, part: (name: string) => XmlElement | null): XmlElement | null {
+  const section = firstSection(body);
+  if (section === undefined) return null;
+  const wanted = child(section, "w:titlePg") !== undefined ? "first" : "default";
+  const reference = childrenNamed(section, "w:headerReference").find((h) => (h.attributes["w:type"] ?? "default") === wanted);
+  const id = reference?.attributes["r:id"];
+  if (id === undefined) return null;
+  const relationship = childrenNamed(part("word/_rels/document.xml.rels") ?? undefined, "Relationship").find((r) => r.attributes["Id"] === id);
+  const target = relationship?.attributes["Target"];
+  if (target === undefined || target.includes("..") || target.startsWith("/")) return null;
+  return part(`word/${target}`);
+}
+
+/** A section's properties sit in the last paragraph of each section but the last, which has them in the body. */
+function firstSection(body: XmlElement): XmlElement | undefined {
+  for (const el of elements(body)) {
+    const inParagraph = el.name === "w:p" ? child(child(el, "w:pPr"), "w:sectPr") : undefined;
+    if (inParagraph !== undefined) return inParagraph;
+  }
+  return child(body, "w:sectPr");
 }
 
 /** XML parts are UTF-8 (Word) or UTF-16 with a BOM (some generators). */
