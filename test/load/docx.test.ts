@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import JSZip from "jszip";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { VanbanError } from "../../src/errors.js";
@@ -259,6 +260,21 @@ describe("DOCX runs", () => {
     expect(linesOf(await load({ body, styles }))).toEqual(lines);
   });
 
+  it("finds the main part and its styles, numbering and footnotes through the relationships, whatever they are named", async () => {
+    const zip = await JSZip.loadAsync(await makeDocx({ numbering: `${PLAN_LIST}${num(1, 1)}`, body: p("MỤC TIÊU", { numId: 1, ilvl: 0 }) }));
+    const move = async (from: string, to: string): Promise<void> => {
+      zip.file(to, await zip.file(from)!.async("uint8array"));
+      zip.remove(from);
+    };
+    await move("word/document.xml", "word/document2.xml");
+    await move("word/_rels/document.xml.rels", "word/_rels/document2.xml.rels");
+    await move("word/numbering.xml", "word/lists.xml");
+    zip.file("_rels/.rels", (await zip.file("_rels/.rels")!.async("string")).replace("word/document.xml", "/word/document2.xml"));
+    zip.file("word/_rels/document2.xml.rels", (await zip.file("word/_rels/document2.xml.rels")!.async("string")).replace("numbering.xml", "./lists.xml"));
+    const doc = await loadBytes(await zip.generateAsync({ type: "uint8array" }));
+    expect(textOf(doc)).toBe("I. MỤC TIÊU");
+  });
+
   it("gives each paragraph a block whose offsets point into the blocks joined by blank lines", async () => {
     const doc = await load({ body: [p("Số: 45/KH-UBND"), p("KẾ HOẠCH"), p("Thực hiện")].join("") });
     const text = textOf(doc);
@@ -288,7 +304,7 @@ function overwriteEntry(zip: Uint8Array, name: string, byte: number): Uint8Array
 }
 
 describe("DOCX refusals", () => {
-  const bomb = (): Promise<Uint8Array> => makeDocx({ body: p("x"), extra: { "word/styles.xml": `<w:styles>${" ".repeat(3_000_000)}</w:styles>` } });
+  const bomb = (): Promise<Uint8Array> => makeDocx({ body: p("x"), styles: " ".repeat(3_000_000) });
 
   it("refuses a zip whose entries' declared sizes exceed the unpack limit, before inflating", async () => {
     const error = await failure(bomb(), withLimit(1_000_000));

@@ -17,24 +17,30 @@ export const DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wo
 export function readDocx(bytes: Uint8Array, context: LoadContext): LoadedDocument {
   const file = context.fileName;
   const zip = openZip(bytes, { maxUnpackedBytes: context.config.limits.maxDecompressedBytes, file });
-  if (!zip.entries.has("word/document.xml")) {
-    throw new VanbanError("unsupported-format", `the zip is not a Word document: it is ${describeZip(zip)}`, { file });
-  }
   const part = (name: string): XmlElement | null => {
     const data = zip.read(name);
     if (data === null) return null;
     return parseXml(decodeXml(data, name, file), name, file);
   };
-  const document = part("word/document.xml")!;
-  const styles = new Styles(part("word/styles.xml"));
-  const numbering = new Numbering(numberingFromXml(part("word/numbering.xml")), styles);
+  const main = mainPart(zip, part);
+  if (main === null) throw new VanbanError("unsupported-format", `the zip is not a Word document: it is ${describeZip(zip)}`, { file });
+  const related = relationships(main, part);
+  const byType = (type: string): XmlElement | null => {
+    const target = [...related.values()].find((r) => r.type === type)?.target;
+    return target === undefined ? null : part(target);
+  };
+
+  const document = part(main)!;
+  const styles = new Styles(byType("styles"));
+  const numbering = new Numbering(numberingFromXml(byType("numbering")), styles);
   const footnotes = new Map<string, XmlElement>();
-  for (const note of childrenNamed(part("word/footnotes.xml") ?? undefined, "w:footnote")) {
+  for (const note of childrenNamed(byType("footnotes") ?? undefined, "w:footnote")) {
     footnotes.set(note.attributes["w:id"] ?? "", note);
   }
   const body = child(document, "w:body");
-  if (body === undefined) throw new VanbanError("corrupt", "word/document.xml has no w:body", { file });
-  const read = new BodyReader(styles, numbering, footnotes).read(body, firstPageHeader(body, part));
+  if (body === undefined) throw new VanbanError("corrupt", `${main} has no w:body`, { file });
+  const header = firstPageHeader(body, related);
+  const read = new BodyReader(styles, numbering, footnotes).read(body, header === null ? null : part(header));
   if (read.blocks.length === 0) throw new VanbanError("empty", "the Word document has no text (a scan pasted as a picture?)", { file });
 
   const runs = [...read.legacyRuns.values()].reduce((a, b) => a + b, 0);
@@ -47,21 +53,59 @@ export function readDocx(bytes: Uint8Array, context: LoadContext): LoadedDocumen
   });
 }
 
+const MAIN_DOCUMENT = "word/document.xml";
+
+/**
+ * The main document part: where `_rels/.rels` points (Word sometimes names it document2.xml),
+ * else word/document.xml; null when the zip holds no Word body.
+ */
+function mainPart(zip: ZipArchive, part: (name: string) => XmlElement | null): string | null {
+  const target = [...relationships("", part).values()].find((r) => r.type === "officeDocument")?.target;
+  if (target !== undefined && target.endsWith(".xml") && zip.entries.has(target) && (target === MAIN_DOCUMENT || target.startsWith("word/"))) return target;
+  return zip.entries.has(MAIN_DOCUMENT) ? MAIN_DOCUMENT : null;
+}
+
+/**
+ * A part's relationships (`word/_rels/document.xml.rels` for word/document.xml; `_rels/.rels`
+ * for the package), by id, with targets resolved to zip entry names and their type's last word.
+ * Targets that leave the package (external links, `..` above the root) are left out.
+ */
+function relationships(partName: string, part: (name: string) => XmlElement | null): Map<string, { type: string; target: string }> {
+  const slash = partName.lastIndexOf("/");
+  const folder = partName.slice(0, slash + 1);
+  const rels = part(`${folder}_rels/${partName.slice(slash + 1)}.rels`);
+  const out = new Map<string, { type: string; target: string }>();
+  for (const r of childrenNamed(rels ?? undefined, "Relationship")) {
+    const { Id: id, Type: type, Target: target, TargetMode: mode } = r.attributes;
+    if (id === undefined || type === undefined || target === undefined || mode === "External") continue;
+    const resolved = resolvePath(folder, target);
+    if (resolved !== null) out.set(id, { type: type.slice(type.lastIndexOf("/") + 1), target: resolved });
+  }
+  return out;
+}
+
+function resolvePath(folder: string, target: string): string | null {
+  const parts = (target.startsWith("/") ? target.slice(1) : folder + target).split("/");
+  const out: string[] = [];
+  for (const segment of parts) {
+    if (segment === "..") {
+      if (out.pop() === undefined) return null;
+    } else if (segment !== "." && segment !== "") out.push(segment);
+  }
+  return out.join("/");
+}
+
 /**
  * The header part shown on the first page: the first section's `first` header when it has a
- * distinct first page (w:titlePg), else its `default` one; found through document.xml.rels.
+ * distinct first page (w:titlePg), else its `default` one.
  */
-function firstPageHeader(body: XmlElement, part: (name: string) => XmlElement | null): XmlElement | null {
+function firstPageHeader(body: XmlElement, related: ReadonlyMap<string, { target: string }>): string | null {
   const section = firstSection(body);
   if (section === undefined) return null;
   const wanted = child(section, "w:titlePg") !== undefined ? "first" : "default";
   const reference = childrenNamed(section, "w:headerReference").find((h) => (h.attributes["w:type"] ?? "default") === wanted);
   const id = reference?.attributes["r:id"];
-  if (id === undefined) return null;
-  const relationship = childrenNamed(part("word/_rels/document.xml.rels") ?? undefined, "Relationship").find((r) => r.attributes["Id"] === id);
-  const target = relationship?.attributes["Target"];
-  if (target === undefined || target.includes("..") || target.startsWith("/")) return null;
-  return part(`word/${target}`);
+  return id === undefined ? null : (related.get(id)?.target ?? null);
 }
 
 /** A section's properties sit in the last paragraph of each section but the last, which has them in the body. */
