@@ -1,8 +1,8 @@
+import { parseLabel } from "../../text/labels.js";
 import { decodeLegacy, encodingOfFont, type LegacyEncoding } from "../encodings/index.js";
 import type { Numbering } from "./numbering.js";
-import { cellText, tableBlocks, untabLayout, type TableCell } from "./tables.js";
-import { parseLabel } from "../../text/labels.js";
 import { runPropertiesOf, type Styles } from "./styles.js";
+import { cellText, tableBlocks, untabLayout, type TableCell } from "./tables.js";
 import { child, childrenNamed, elements, textOf, valOf, type XmlElement } from "./xml.js";
 
 /**
@@ -19,18 +19,16 @@ export interface BodyText {
 }
 
 const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+export const superscript = (n: number): string => [...String(n)].map((d) => SUPERSCRIPT[Number(d)]!).join("");
 
 /**
  * A page header that is the document's own header (agency, quốc hiệu, Số, put in Word's header
  * area by some templates) rather than furniture (a running title, a page number).
  */
 const DOCUMENT_HEADER_CUES = /C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I|Độc\s+lập\s*[-–]\s*Tự\s+do|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|^Số\s*[:.]\s*\d/mu;
-export const superscript = (n: number): string => [...String(n)].map((d) => SUPERSCRIPT[Number(d)]!).join("");
 
-/** Containers whose content reads as if they were not there. */
+/** Containers whose content reads as if they were not there; tracked deletions (w:del) are not among them. */
 const TRANSPARENT = new Set(["w:hyperlink", "w:ins", "w:smartTag", "w:fldSimple", "w:customXml", "w:moveTo", "w:dir", "w:bdo", "w:sdtContent"]);
-/** Tracked deletions and field instructions: not text the reader sees. */
-const SKIPPED = new Set(["w:del", "w:moveFrom", "w:pPr", "w:rPr", "w:sdtPr", "w:sdtEndPr", "w:tblPr", "w:tblGrid", "w:trPr", "w:tcPr", "w:sectPr"]);
 
 export class BodyReader {
   private readonly footnoteOrder: string[] = [];
