@@ -158,6 +158,12 @@ describe("DOCX tables", () => {
     expect(textOf(doc)).toBe("Nơi nhận:\n- Sở GDĐT (b/c);\n- Lưu: VT.\n\nKT. TRƯỞNG PHÒNG\nPHÓ TRƯỞNG PHÒNG\n\nLê Thị Lan");
   });
 
+  it("reads rows and cells wrapped in content controls", async () => {
+    const sdt = (inner: string): string => `<w:sdt><w:sdtPr/><w:sdtContent>${inner}</w:sdtContent></w:sdt>`;
+    const doc = await load({ body: `<w:tbl>${sdt(`<w:tr>${sdt(`<w:tc>${p("Số: 45/KH-UBND")}</w:tc>`)}<w:tc>${p("Hà Nội, ngày 02 tháng 8 năm 2024")}</w:tc></w:tr>`)}</w:tbl>` });
+    expect(linesOf(doc)).toEqual(["Số: 45/KH-UBND", "Hà Nội, ngày 02 tháng 8 năm 2024"]);
+  });
+
   it("reads a data table row by row, one line per row with its cells split by |, and a cell of several paragraphs as lines", async () => {
     const doc = await load({
       body: table([

@@ -160,19 +160,24 @@ export class BodyReader {
   }
 
   private table(tbl: XmlElement): string[] {
-    return tableBlocks(childrenNamed(tbl, "w:tr").map((tr) => this.cells(tr)));
+    return tableBlocks(wrapped(tbl, "w:tr").map((tr) => this.cells(tr)));
   }
 
   /** The cells of a row with their grid column; a cell's paragraphs are its lines, empty runs of them one blank line. */
   private cells(tr: XmlElement): TableCell[] {
     const out: TableCell[] = [];
     let column = 0;
-    for (const tc of childrenNamed(tr, "w:tc")) {
+    for (const tc of wrapped(tr, "w:tc")) {
       out.push({ column, text: cellText(this.blockLevel(tc)) });
       column += Number(valOf(child(tc, "w:tcPr"), "w:gridSpan") ?? "1") || 1;
     }
     return out;
   }
+}
+
+/** Children with this name, also where a content control or custom XML wraps them (rows, cells). */
+function wrapped(node: XmlElement, name: string): XmlElement[] {
+  return elements(node).flatMap((c) => (c.name === name ? [c] : TRANSPARENT.has(c.name) || c.name === "w:sdt" ? wrapped(c, name) : []));
 }
 
 const SEPARATOR_TYPES = new Set(["separator", "continuationSeparator", "continuationNotice"]);
