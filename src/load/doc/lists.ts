@@ -11,7 +11,6 @@ const FC_PLF_LST = 0x2e2;
 const FC_PLF_LFO = 0x2ea;
 const LSTF_SIZE = 28;
 const LFO_SIZE = 16;
-const LVLF_SIZE = 28;
 
 /** MS-DOC nfc → the numFmt names of WordprocessingML. */
 const FORMATS: Record<number, string> = { 0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter", 22: "decimalZero", 23: "bullet", 255: "none" };

@@ -3,7 +3,7 @@ import { decodeLegacy, encodingOfFont, type LegacyEncoding } from "../encodings/
 import type { Numbering } from "./numbering.js";
 import { runPropertiesOf, type Styles } from "./styles.js";
 import { cellText, tableBlocks, untabLayout, type TableCell } from "./tables.js";
-import { child, childrenNamed, elements, textOf, valOf, type XmlElement } from "./xml.js";
+import { child, elements, textOf, valOf, type XmlElement } from "./xml.js";
 
 /**
  * The Word body as text blocks in reading order: one block per paragraph, with its numbering
