@@ -20,7 +20,7 @@ export const PLAN_DOCX: DocxParts = {
     p("Bảo đảm thiết thực, hiệu quả.", { numId: 1, ilvl: 2 }),
     p("TỔ CHỨC THỰC HIỆN", { numId: 1, ilvl: 0 }),
     p("Phòng Y tế chủ trì, phối hợp với các xã triển khai Kế hoạch này.", { numId: 1, ilvl: 1 }),
-    p("Báo cáo kết quả trước ngày 15/12/2024.", { numId: 1, ilvl: 3 }),
+    '<w:p><w:pPr><w:numPr><w:ilvl w:val="3"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Báo cáo kết quả trước ngày 15/12/2024</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:t>.</w:t></w:r></w:p>',
     p("Tổng hợp số liệu.", { numId: 1, ilvl: 3 }),
     table([[["Nơi nhận:", "- UBND thành phố (b/c);", "- Lưu: VT."], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "", "Nguyễn Văn An"]]]),
   ].join(""),
@@ -32,5 +32,6 @@ export const PLAN_DOCX: DocxParts = {
       { format: "lowerLetter", text: "%4)" },
     ]) + num(1, 1),
   footnotes:
-    '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Chỉ thị số 28-CT/TW về tăng cường công tác chăm sóc trẻ em.</w:t></w:r></w:p></w:footnote>',
+    '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Chỉ thị số 28-CT/TW về tăng cường công tác chăm sóc trẻ em.</w:t></w:r></w:p></w:footnote>' +
+    '<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Báo cáo gửi về Văn phòng UBND huyện</w:t></w:r></w:p><w:p><w:r><w:t>(qua hệ thống quản lý văn bản).</w:t></w:r></w:p></w:footnote>',
 };

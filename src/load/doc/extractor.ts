@@ -21,6 +21,8 @@ const FKP_SIZE = 512;
 export const TABLE_PARAGRAPH = "\ue001";
 export const ROW_END = "\ue002";
 export const CELL_END = "\ue007";
+/** An auto-numbered footnote mark: after a cited word in the body, at the start of each footnote. */
+export const FOOTNOTE_MARK = "\ue003";
 
 export interface DocText {
   body: string;
@@ -94,7 +96,10 @@ class NumberedWordExtractor extends WordOleExtractor {
       from = cp;
     }
     parts.push(raw.slice(from));
-    document._body = clean(parts.join("").replaceAll("\x07", CELL_END));
+    document._body = clean(parts.join("").replaceAll("\x07", CELL_END).replaceAll("\x02", FOOTNOTE_MARK));
+    // word-extractor drops the marks, so a footnote of two paragraphs would read as two footnotes.
+    const { ccpText, ccpFtn } = this._boundaries;
+    if (ccpFtn) document._footnotes = clean(this._pieces.map((p) => p.text).join("").slice(ccpText, ccpText + ccpFtn - 1).replaceAll("\x02", FOOTNOTE_MARK));
     this.marked = true;
     return document;
   }

@@ -6,7 +6,7 @@ import { cellText, tableBlocks, untabLayout, type TableCell } from "../docx/tabl
 import { parseLabel } from "../../text/labels.js";
 import type { LoadedDocument } from "../model.js";
 import type { LoadContext } from "../registry.js";
-import { CELL_END, extractDocText, ROW_END, TABLE_PARAGRAPH } from "./extractor.js";
+import { CELL_END, extractDocText, FOOTNOTE_MARK, ROW_END, TABLE_PARAGRAPH } from "./extractor.js";
 import { OleError, readOle, type OleFile } from "./ole.js";
 
 export const DOC_MEDIA_TYPE = "application/msword";
@@ -50,7 +50,7 @@ export async function readDoc(bytes: Uint8Array, context: LoadContext): Promise<
     body = decodeLegacy(body, legacy);
     footnotes = decodeLegacy(footnotes, legacy);
   }
-  const blocks = [...bodyBlocks(body, marked), ...footnoteBlocks(footnotes)];
+  const blocks = [...bodyBlocks(numberMarks(body), marked), ...footnoteBlocks(footnotes, marked)];
   if (blocks.length === 0) throw new VanbanError("empty", "the Word document has no text (a scan pasted as a picture?)", { file });
   return wordDocument(blocks, {
     format: "doc",
@@ -166,11 +166,18 @@ function blocksFromTabs(body: string): string[] {
   return blocks.map((b) => b.trimEnd()).filter((b) => b.trim() !== "");
 }
 
-/** Each footnote paragraph as `¹ text`, the form normalise recognises (word-extractor drops the marks). */
-function footnoteBlocks(footnotes: string): string[] {
-  return footnotes
-    .split("\n")
-    .map((l) => l.trim())
+/** Each footnote as one `¹ text` line, the form normalise recognises. */
+function footnoteBlocks(footnotes: string, marked: boolean): string[] {
+  // Marked: each footnote starts at its mark, whatever paragraphs it has; else one per paragraph.
+  const notes = marked ? footnotes.split(FOOTNOTE_MARK).slice(1) : footnotes.split("\n");
+  return notes
+    .map((note) => note.split("\n").map((l) => l.trim()).filter(Boolean).join(" "))
     .filter(Boolean)
     .map((text, i) => `${superscript(i + 1)} ${text}`);
+}
+
+/** Footnote marks in the body as superscript numbers, in order, as the DOCX loader writes them. */
+function numberMarks(body: string): string {
+  let n = 0;
+  return body.replaceAll(FOOTNOTE_MARK, () => superscript(++n));
 }

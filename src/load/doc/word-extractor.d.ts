@@ -19,10 +19,10 @@ declare module "word-extractor/lib/word-ole-extractor.js" {
   }
   export default class WordOleExtractor {
     protected _pieces: Piece[];
-    protected _boundaries: { ccpText: number };
+    protected _boundaries: { ccpText: number; ccpFtn?: number };
     extract(reader: unknown): Promise<WordDocumentParts>;
     protected writeParagraphProperties(buffer: Buffer, tableBuffer: Buffer): void;
-    protected buildDocument(): WordDocumentParts & { _body: string };
+    protected buildDocument(): WordDocumentParts & { _body: string; _footnotes: string };
   }
 }
 declare module "word-extractor/lib/filters.js" {
