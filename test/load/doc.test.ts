@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { VanbanError } from "../../src/errors.js";
+import { CELL_END, ROW_END } from "../../src/load/doc/extractor.js";
 import { bodyBlocks } from "../../src/load/doc/read.js";
 import { extractBytes, loadBytes } from "../../src/pipeline/run.js";
 import { makeDocx } from "./docx-builder.js";
@@ -116,6 +117,10 @@ describe(".doc (Word 97–2003)", () => {
   ])("without table marks (paragraph properties unreadable), word-extractor's tabs: %s", (_name, body, blocks) => {
     expect(bodyBlocks(body, false)).toEqual(blocks);
   });
+});
+
+it("never lets a table mark into the text, even where a table paragraph's start was not placed", () => {
+  expect(bodyBlocks(`Số: 45${CELL_END}Hà Nội${CELL_END}${ROW_END}\nKẾ HOẠCH`, true)).toEqual(["Số: 45\tHà Nội", "KẾ HOẠCH"]);
 });
 
 describe(".doc refusals", () => {

@@ -115,7 +115,8 @@ export function bodyBlocks(body: string, marked: boolean): string[] {
   for (const line of body.replace(/\r\n?/g, "\n").split("\n")) {
     if (!line.startsWith(TABLE_PARAGRAPH) && !line.startsWith(ROW_END)) {
       endTable();
-      blocks.push(line);
+      // A table paragraph whose start could not be placed leaves stray marks: never let them into the text.
+      blocks.push(line.replaceAll(TABLE_PARAGRAPH, "").replaceAll(ROW_END, "").replaceAll(CELL_END, "\t"));
       continue;
     }
     // A line holds a table paragraph, or several when cells end inside it (a cell end is no line break).
