@@ -204,6 +204,9 @@ if (step("legacy")) {
       writeFileSync(file, await buildDocx(models.get(name), { font: ".VnTime", mapRun }));
       note(file);
     }
+    // The same as Word 97 files, the form most TCVN3 documents survive in.
+    soffice("doc:MS Word 97", seeds.map((n) => join(outDir, `${n}.tcvn3.docx`)), outDir);
+    for (const n of seeds) note(join(outDir, `${n}.tcvn3.doc`));
   }
 }
 

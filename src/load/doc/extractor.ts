@@ -96,10 +96,10 @@ class NumberedWordExtractor extends WordOleExtractor {
       from = cp;
     }
     parts.push(raw.slice(from));
-    document._body = clean(parts.join("").replaceAll("\x07", CELL_END).replaceAll("\x02", FOOTNOTE_MARK));
+    document._body = cleanText(parts.join("").replaceAll("\x07", CELL_END).replaceAll("\x02", FOOTNOTE_MARK));
     // word-extractor drops the marks, so a footnote of two paragraphs would read as two footnotes.
     const { ccpText, ccpFtn } = this._boundaries;
-    if (ccpFtn) document._footnotes = clean(this._pieces.map((p) => p.text).join("").slice(ccpText, ccpText + ccpFtn - 1).replaceAll("\x02", FOOTNOTE_MARK));
+    if (ccpFtn) document._footnotes = cleanText(this._pieces.map((p) => p.text).join("").slice(ccpText, ccpText + ccpFtn - 1).replaceAll("\x02", FOOTNOTE_MARK));
     this.marked = true;
     return document;
   }
@@ -176,3 +176,10 @@ export async function extractDocText(bytes: Buffer): Promise<DocText> {
     await reader.close();
   }
 }
+
+/**
+ * word-extractor's clean() maps Word's optional hyphen (0x1F) through a table slot it never
+ * filled, writing "undefined" into the text. It is the soft hyphen, which TCVN3 uses as the code
+ * of ư, so it must survive as U+00AD for the legacy decoder (normalise drops it in Unicode text).
+ */
+const cleanText = (text: string): string => clean(text.replaceAll("\x1f", "\u00ad"));

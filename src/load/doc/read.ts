@@ -45,10 +45,12 @@ export async function readDoc(bytes: Uint8Array, context: LoadContext): Promise<
   }
 
   // A .doc keeps no font names word-extractor reports, so TCVN3/VNI typing is told by its letters.
-  const legacy: LegacyEncoding | null = detectLegacyEncoding(`${body}\n${footnotes}`);
+  const detected = detectLegacyEncoding(`${body}\n${footnotes}`).encoding;
+  const legacy: LegacyEncoding | null = detected === "unicode" ? null : detected;
   if (legacy !== null) {
-    body = decodeLegacy(body, legacy);
-    footnotes = decodeLegacy(footnotes, legacy);
+    // No font names, so TCVN3's H-font lines and lost capitals are guessed as for a text file.
+    body = decodeLegacy(body, legacy, { upperCase: "guess" });
+    footnotes = decodeLegacy(footnotes, legacy, { upperCase: "guess" });
   }
   const blocks = [...bodyBlocks(numberMarks(body), marked), ...footnoteBlocks(footnotes, marked)];
   if (blocks.length === 0) throw new VanbanError("empty", "the Word document has no text (a scan pasted as a picture?)", { file });

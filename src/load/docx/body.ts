@@ -1,5 +1,5 @@
 import { parseLabel } from "../../text/labels.js";
-import { decodeLegacy, encodingOfFont, type LegacyEncoding } from "../encodings/index.js";
+import { decodeLegacy, encodingOfFont, restoreLostCapitals, type LegacyEncoding } from "../encodings/index.js";
 import type { Numbering } from "./numbering.js";
 import { runPropertiesOf, type Styles } from "./styles.js";
 import { cellText, tableBlocks, untabLayout, type TableCell } from "./tables.js";
@@ -33,6 +33,8 @@ const TRANSPARENT = new Set(["w:hyperlink", "w:ins", "w:smartTag", "w:fldSimple"
 export class BodyReader {
   private readonly footnoteOrder: string[] = [];
   private readonly legacyRuns = new Map<LegacyEncoding, number>();
+  /** The paragraph being read has TCVN3 runs in a normal (not H) font, which cannot code toned capitals. */
+  private capitalsLost = false;
   private readonly legacyFonts = new Set<string>();
 
   constructor(
@@ -78,10 +80,11 @@ export class BodyReader {
     const style = valOf(pPr, "w:pStyle");
     const label = this.label(pPr, style);
     const boxes: string[] = [];
+    this.capitalsLost = false;
     const inline = this.inline(p, style, boxes);
     const text = /[ \t](?:\n|$)/.test(inline) ? inline.replace(/[ \t]+$/gm, "") : inline;
     const line = text.trim() === "" ? "" : label === null ? text : `${label} ${text.trimStart()}`;
-    return [line, ...boxes];
+    return [this.capitalsLost ? restoreLostCapitals(line) : line, ...boxes];
   }
 
   private label(pPr: XmlElement | undefined, style: string | undefined): string | null {
@@ -152,6 +155,7 @@ export class BodyReader {
       if (legacy !== null) {
         text = decodeLegacy(text, legacy.encoding, { upperCase: legacy.upperCase });
         this.legacyRuns.set(legacy.encoding, (this.legacyRuns.get(legacy.encoding) ?? 0) + 1);
+        if (legacy.encoding === "tcvn3" && !legacy.upperCase) this.capitalsLost = true;
         this.legacyFonts.add(props.font);
       }
     }

@@ -7,3 +7,4 @@ export { detectLegacyEncoding, type LegacyDetection, type TextReading } from "./
 export { decodeByFont, encodingOfFont, type FontEncoding } from "./fonts.js";
 export { decodeLegacy, encodeLegacy, encodeLegacyBytes, type DecodeLegacyOptions, type LegacyEncoding } from "./legacy.js";
 export { isVietnameseSyllable } from "./syllable.js";
+export { restoreLostCapitals } from "./tcvn3.js";
