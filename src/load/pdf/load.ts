@@ -1,0 +1,148 @@
+import { VanbanError } from "../../errors.js";
+import type { Warning } from "../../schema/document.js";
+import { decodeLegacy, detectLegacyEncoding, encodingOfFont } from "../encodings/index.js";
+import { overallStrategy, type Block, type LoadedDocument, type Page } from "../model.js";
+import { recognise, type OcrOutcome } from "../ocr/index.js";
+import type { LoadContext } from "../registry.js";
+import { openPdf, pdfError, type OpenPdf } from "./document.js";
+import { pageImages } from "./images.js";
+import { dropFurniture, joinAcrossPages, paragraphsOf, type Paragraph } from "./layout.js";
+import { linesOf, type PdfLine } from "./lines.js";
+import { baseFontNames, readPageText, type LegacyDecoder } from "./text-layer.js";
+
+/** What the PDF loader calls out to: passed in, so tests run without an OCR engine or encoding tables. */
+export interface PdfDependencies {
+  recognise: typeof recognise;
+  legacy: LegacyDecoder;
+}
+
+export const defaultPdfDependencies: PdfDependencies = {
+  recognise,
+  legacy: { encodingOfFont, decodeLegacy, detectLegacyEncoding },
+};
+
+/** Share of unreadable characters (U+FFFD, private-use glyphs, controls) above which a text layer is garbage. */
+const MAX_GARBAGE_SHARE = 0.3;
+
+/** Whether a page's text layer is worth keeping: enough letters, not mostly glyphs without Unicode. */
+export function usableTextLayer(text: string, minLetters: number): boolean {
+  const visible = text.replace(/\s+/g, "");
+  const garbage = visible.match(/[\ufffd\ue000-\uf8ff\u0000-\u001f]/gu)?.length ?? 0;
+  if (visible.length > 0 && garbage / visible.length > MAX_GARBAGE_SHARE) return false;
+  return (text.match(/\p{L}/gu)?.length ?? 0) >= minLetters;
+}
+
+/**
+ * Reads a PDF into the canonical document, one Page per PDF page: the text layer where it is
+ * usable, OCR where the strategy asks for it (`ocr`) or the layer is missing or garbage
+ * (`auto`). The pdf.js document is always destroyed, whatever happens.
+ */
+export async function loadPdf(bytes: Uint8Array, context: LoadContext, deps: PdfDependencies = defaultPdfDependencies): Promise<LoadedDocument> {
+  const file = context.fileName;
+  const pdf = await openPdf(bytes, file);
+  try {
+    return await readPdf(pdf, bytes, context, deps);
+  } catch (error) {
+    throw pdfError(error, file);
+  } finally {
+    await pdf.parser.destroy().catch(() => undefined);
+  }
+}
+
+async function readPdf(pdf: OpenPdf, bytes: Uint8Array, context: LoadContext, deps: PdfDependencies): Promise<LoadedDocument> {
+  const { config, fileName: file } = context;
+  const count = pdf.document.numPages;
+  // A PDF whose page tree holds no page parses, but has nothing to read: like an empty text file.
+  if (count === 0) throw new VanbanError("empty", "the PDF has no pages", { file });
+  if (count > config.limits.maxPages) {
+    throw new VanbanError("too-large", `the PDF has ${count} pages, over the limit of ${config.limits.maxPages}`, { file });
+  }
+  const warnings: Warning[] = [];
+  const numbers = Array.from({ length: count }, (_, i) => i + 1);
+
+  const layers: { lines: PdfLine[]; height: number }[] = [];
+  const encodings = new Set<string>();
+  if (config.strategy !== "ocr") {
+    const legacyNamed = baseFontNames(bytes).some((name) => deps.legacy.encodingOfFont(name) !== null);
+    for (const n of numbers) {
+      const page = await pdf.document.getPage(n);
+      const text = await readPageText(page, deps.legacy, legacyNamed);
+      page.cleanup();
+      text.encodings.forEach((e) => encodings.add(e));
+      layers.push({ lines: linesOf(text.items), height: text.height });
+    }
+  }
+  for (const encoding of encodings) {
+    warnings.push({ code: "legacy-encoding-converted", message: `text in ${encoding.toUpperCase()} fonts was converted to Unicode`, span: null });
+  }
+
+  const toOcr = numbers.filter((n) => {
+    if (config.strategy === "ocr") return true;
+    if (config.strategy === "text") return false;
+    return !usableTextLayer(layers[n - 1]!.lines.map((l) => l.text).join("\n"), config.ocr.minPageChars);
+  });
+  let ocr: OcrOutcome | null = null;
+  if (toOcr.length > 0) {
+    ocr = await deps.recognise(await pageImages(pdf, toOcr), { config, fileName: file });
+    warnings.push({ code: "ocr-used", message: `pages read by OCR (${ocr.engine}): ${toOcr.join(", ")}`, span: null });
+  }
+
+  const furniture = dropFurniture(layers);
+  for (const text of furniture.dropped) warnings.push({ code: "page-furniture-dropped", message: `a line repeated on every page was dropped: "${text}"`, span: null });
+  const paragraphs: Paragraph[][] = numbers.map((n) => {
+    const read = ocr?.pages.find((p) => p.page === n);
+    if (toOcr.includes(n)) return read ? ocrParagraphs(read.text) : [];
+    return paragraphsOf(furniture.pages[n - 1] ?? []);
+  });
+  joinAcrossPages(paragraphs);
+
+  const pages: Page[] = numbers.map((n) => {
+    const fromOcr = toOcr.includes(n);
+    const confidence = fromOcr ? (ocr?.pages.find((p) => p.page === n)?.confidence ?? 0) : null;
+    if (confidence !== null && confidence < config.ocr.lowConfidence) {
+      warnings.push({ code: "ocr-low-confidence", message: `page ${n} was read by OCR with confidence ${confidence.toFixed(2)}`, span: null });
+    }
+    return {
+      number: n,
+      blocks: blocksOf(paragraphs[n - 1]!, fromOcr ? "ocr" : "text-layer", confidence),
+      strategy: fromOcr ? "ocr" : "text-layer",
+      ocrConfidence: confidence,
+    };
+  });
+  if (pages.every((p) => p.blocks.length === 0)) {
+    const why = config.strategy === "text" ? "it has no text layer (a scan?) and the strategy is text only" : "no page holds any text";
+    throw new VanbanError("empty", `nothing to read in the PDF: ${why}`, { file });
+  }
+  return {
+    fileName: file,
+    format: "pdf",
+    mediaType: "application/pdf",
+    sha256: context.sha256,
+    bytes: bytes.length,
+    encoding: encodings.size > 0 ? [...encodings].join("+") : "pdf",
+    strategy: overallStrategy(pages),
+    ocrEngine: ocr?.engine ?? null,
+    pages,
+    warnings,
+  };
+}
+
+/** OCR text is lines with blank lines between paragraphs: each paragraph a block. */
+function ocrParagraphs(text: string): Paragraph[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((t) => t.trim())
+    .filter((t) => t !== "")
+    .map((t) => ({ text: t, kind: "body", openEnd: false, flushStart: false }));
+}
+
+/** Blocks with offsets into the page's text: its paragraphs separated by blank lines. */
+function blocksOf(paragraphs: readonly Paragraph[], origin: Block["origin"], confidence: number | null): Block[] {
+  const blocks: Block[] = [];
+  let offset = 0;
+  for (const p of paragraphs) {
+    blocks.push({ text: p.text, sourceStart: offset, sourceEnd: offset + p.text.length, origin, confidence });
+    offset += p.text.length + 2;
+  }
+  return blocks;
+}
