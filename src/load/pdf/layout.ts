@@ -11,14 +11,21 @@ export interface PageLines {
 export interface Paragraph {
   text: string;
   kind: "body" | "columns" | "footnote";
-  /** The last line ran to the right margin: the paragraph may go on on the next page. */
-  openEnd: boolean;
-  /** The first line starts at the left margin, unindented: it may finish the previous page's paragraph. */
+  /**
+   * Room left at the end of the last line (points), or null where the paragraph cannot go on
+   * (it ends a sentence, or is not body text): a next page's first word that would not have
+   * fitted there continues it.
+   */
+  endSlack: number | null;
+  /** The first line starts at the left margin, unindented and without a label: it may finish the previous page's paragraph. */
   flushStart: boolean;
+  /** Width of the first word (points). */
+  firstWordWidth: number;
+  size: number;
 }
 
 /** Page furniture lives in this share of the page height at the top and at the bottom. */
-const FURNITURE_BAND = 0.12;
+const FURNITURE_BAND = 0.1;
 const PAGE_NUMBER = /^(?:(?:trang|page)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:\/|of|trên)\s*\d{1,4})?$/iu;
 
 /**
@@ -67,7 +74,7 @@ interface ColumnRun {
  * closing: Nơi nhận | signature) are read left column first. A run starts at a line with a wide
  * gap and goes on while lines stay clear of the band between the columns and close below.
  */
-function columnRunAt(lines: readonly PdfLine[], start: number): ColumnRun | null {
+function columnRunAt(lines: readonly PdfLine[], start: number, page: { left: number; right: number }): ColumnRun | null {
   const first = lines[start]!;
   if (first.segments.length < 2) return null;
   let best: { left: number; right: number } | null = null;
@@ -87,6 +94,8 @@ function columnRunAt(lines: readonly PdfLine[], start: number): ColumnRun | null
     // narrows to what stays free, and a line running through its middle ends the run.
     const middle = (gapLeft + gapRight) / 2;
     if (line.segments.some((s) => s.left < middle && s.right > middle)) break;
+    // A line centred on the page (the type line under the header) belongs to no column.
+    if (line.segments.length === 1 && line.left > page.left + 2 * line.size && Math.abs((line.left + line.right) / 2 - (page.left + page.right) / 2) < 2 * line.size) break;
     const left = Math.max(gapLeft, ...line.segments.filter((s) => s.right <= middle).map((s) => s.right));
     const right = Math.min(gapRight, ...line.segments.filter((s) => s.left >= middle).map((s) => s.left));
     if (right - left < line.size) break;
@@ -96,6 +105,34 @@ function columnRunAt(lines: readonly PdfLine[], start: number): ColumnRun | null
     previous = line;
   }
   return { lines: run, gapLeft, gapRight };
+}
+
+interface Cell {
+  left: number;
+  right: number;
+}
+interface CellLine extends Cell {
+  text: string;
+  size: number;
+  firstWordWidth: number;
+}
+
+export function wordWidth(text: string, size: number): number {
+  return (/^\S+/u.exec(text)?.[0].length ?? 0) * 0.5 * size;
+}
+
+/**
+ * Whether a line in a table cell was wrapped onto the next: the next line's first word would
+ * not have fitted after it. A centred line has half its slack on each side.
+ */
+function wrapsInto(line: CellLine, next: CellLine, cell: Cell): boolean {
+  if (LABEL_START.test(next.text) || /[:;]$/.test(line.text) || isCapitalsLine(line.text) !== isCapitalsLine(next.text)) return false;
+  // The tiêu ngữ and the place-and-date line are lines of their own, however wide.
+  if (/hạnh phúc$/iu.test(line.text) || /^[\p{L} .-]*,\s*ngày\b/u.test(next.text)) return false;
+  if (Math.abs(line.size - next.size) > 0.15 * line.size) return false;
+  const centred = line.left - cell.left > 2 * line.size && Math.abs((line.left + line.right) / 2 - (cell.left + cell.right) / 2) < 1.5 * line.size;
+  const slack = centred ? 2 * Math.min(line.left - cell.left, cell.right - line.right) : cell.right - line.right;
+  return slack < 0.3 * next.size + next.firstWordWidth;
 }
 
 const LABEL_START = /^(?:[-–+•]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][)]\s|[IVX]{1,5}\.\s|Điều\s+\d)/u;
@@ -116,23 +153,41 @@ export function paragraphsOf(lines: readonly PdfLine[]): Paragraph[] {
     out.push({
       text: open.lines.map((l) => l.text).join(" "),
       kind: open.kind,
-      openEnd: open.kind === "body" && lastLine.right >= rightEdge - 1.5 * lastLine.size && !/[.:;!?]$|\.\/\.$/u.test(lastLine.text),
+      endSlack: open.kind === "body" && !/[.:;!?]$|\.\/\.$/u.test(lastLine.text) ? rightEdge - lastLine.right : null,
       flushStart: open.kind === "body" && firstLine.left <= leftEdge + 0.5 * firstLine.size && !LABEL_START.test(firstLine.text),
+      firstWordWidth: firstLine.firstWordWidth,
+      size: firstLine.size,
     });
     open = null;
   };
   let i = 0;
   while (i < lines.length) {
-    const run = columnRunAt(lines, i);
+    const run = columnRunAt(lines, i, { left: leftEdge, right: rightEdge });
     if (run) {
       close();
       const middle = (run.gapLeft + run.gapRight) / 2;
-      const side = (right: boolean): string =>
-        run.lines
-          .map((l) => l.segments.filter((s) => (s.left >= middle) === right).map((s) => s.text).join(" "))
-          .filter((t) => t !== "")
-          .join("\n");
-      for (const text of [side(false), side(true)]) if (text) out.push({ text, kind: "columns", openEnd: false, flushStart: false });
+      const lefts = run.lines.flatMap((l) => l.segments.filter((s) => s.left < middle));
+      const rights = run.lines.flatMap((l) => l.segments.filter((s) => s.left >= middle));
+      const cells: [boolean, Cell][] = [
+        [false, { left: Math.min(leftEdge, ...lefts.map((s) => s.left)), right: middle }],
+        [true, { left: middle, right: Math.max(rightEdge, ...rights.map((s) => s.right)) }],
+      ];
+      for (const [isRight, cell] of cells) {
+        const cellLines = run.lines.flatMap((l): CellLine[] => {
+          const segments = l.segments.filter((s) => (s.left >= middle) === isRight);
+          if (segments.length === 0) return [];
+          const text = segments.map((s) => s.text).join(" ");
+          return [{ text, left: segments[0]!.left, right: segments.at(-1)!.right, size: l.size, firstWordWidth: wordWidth(text, l.size) }];
+        });
+        const joined: CellLine[] = [];
+        for (const line of cellLines) {
+          const previous = joined.at(-1);
+          if (previous && wrapsInto(previous, line, cell)) joined[joined.length - 1] = { ...previous, text: `${previous.text} ${line.text}`, right: line.right };
+          else joined.push(line);
+        }
+        const text = joined.map((l) => l.text).join("\n");
+        if (text) out.push({ text, kind: "columns", endSlack: null, flushStart: false, firstWordWidth: 0, size: joined[0]!.size });
+      }
       i += run.lines.length;
       continue;
     }
@@ -177,9 +232,9 @@ export function joinAcrossPages(pages: Paragraph[][]): number {
     if (lastBody < 0 || firstBody !== 0) continue;
     const tail = here[lastBody]!;
     const head = next[0]!;
-    if (tail.kind !== "body" || head.kind !== "body" || !tail.openEnd || !head.flushStart) continue;
-    if (isCapitalsLine(head.text)) continue;
-    here[lastBody] = { ...tail, text: `${tail.text} ${head.text}`, openEnd: head.openEnd };
+    if (tail.kind !== "body" || head.kind !== "body" || tail.endSlack === null || !head.flushStart) continue;
+    if (isCapitalsLine(head.text) || tail.endSlack > 0.3 * head.size + head.firstWordWidth) continue;
+    here[lastBody] = { ...tail, text: `${tail.text} ${head.text}`, endSlack: head.endSlack };
     next.shift();
     joins++;
   }

@@ -148,13 +148,14 @@ function buildLine(group: readonly PdfItem[]): PdfLine {
   let text = "";
   let previousRight = Number.NEGATIVE_INFINITY;
   items.forEach((item, k) => {
-    const str = raised(item) ? toSuperscript(item.str.trim()) : item.str;
+    const isRaised = raised(item);
+    const str = isRaised ? toSuperscript(item.str.trim()) : item.str;
     const gap = item.x - previousRight;
     if (current === null || gap > CELL_GAP_EM * size) {
       if (current) segments.push(current);
       current = { left: item.x, right: item.x, text: "" };
       text = "";
-    } else if (gap > WORD_GAP_EM * size && !/\s$/.test(text) && !/^\s/.test(str) && !/^\p{M}/u.test(str)) {
+    } else if (gap > WORD_GAP_EM * size && !isRaised && !/\s$/.test(text) && !/^\s/.test(str) && !/^\p{M}/u.test(str)) {
       text += " ";
     }
     text += str;
@@ -202,16 +203,28 @@ function toSuperscript(digits: string): string {
 
 /**
  * Text typed in decomposed Unicode (base letter, then combining marks) comes out of pdf.js with
- * spaces before the marks and inside the syllable after them ("Vie ̣ t"): no Vietnamese word
- * has a space before a mark, and what follows a mark inside a syllable is a short vowel or
- * final-consonant tail. Symbol-font bullets become "-".
+ * spaces before the marks, and, where the font gives the marks an advance of their own, a
+ * space after the marked vowel inside the syllable ("Việ t", "ngườ i"). No Vietnamese word has
+ * a space before a mark; after a marked letter, a lone final consonant or i/o/u can only be the
+ * rest of its syllable (vowel-initial words such as "em", "an", "y" are left alone: "trẻ em").
+ * Symbol-font bullets become "-".
  */
 export function repairText(text: string): string {
   let out = text;
-  if (/\p{M}/u.test(out)) {
+  if (/\p{M}/u.test(out)) out = out.replace(/\s+(?=\p{M})/gu, "");
+  out = out.normalize("NFC");
+  if (/[^\x00-\x7f] \w/u.test(out)) {
     out = out
-      .replace(/\s+(?=\p{M})/gu, "")
-      .replace(/(\p{M})\s+(?=(?:[aeiouy]?(?:ng|nh|ch|[cmnpt])|[aeiouy]{1,2})(?![\p{L}\p{M}]))/gu, "$1");
+      .replace(/(\p{Ll}) (?=(?:ng|nh|ch|[cmnpt]|[iou])(?![\p{L}\p{M}\d]))/gu, (m, ch: string) => (isMarked(ch) ? ch : m))
+      .replace(/(\p{Lu}) (?=(?:NG|NH|CH|[CMNPT]|[IOU])(?![\p{L}\p{M}\d]))/gu, (m, ch: string) => (isMarked(ch) ? ch : m))
+      // "ư" then "ơ" is the diphthong of người, được, trường: a word of its own never starts "ơi"-like after "ư" ("như ở" keeps its space: "ở" is one letter).
+      .replace(/([ưừứửữự]) (?=[ơờớởỡợ](?:ng|[icmnptu])(?![\p{L}\p{M}]))/gu, "$1")
+      .replace(/([ƯỪỨỬỮỰ]) (?=[ƠỜỚỞỠỢ](?:NG|[ICMNPTU])(?![\p{L}\p{M}]))/gu, "$1");
   }
-  return out.normalize("NFC").replace(BULLETS, "- ").replace(/[ \t]{2,}/g, " ").trim();
+  return out.replace(BULLETS, "- ").replace(/[ \t]{2,}/g, " ").trim();
+}
+
+/** A letter carrying a tone or vowel mark ("ệ", "ờ"), not "đ" or a plain letter. */
+function isMarked(ch: string): boolean {
+  return ch.normalize("NFD").length > 1;
 }

@@ -1,6 +1,7 @@
 import { VanbanError } from "../../errors.js";
 import type { Warning } from "../../schema/document.js";
 import { decodeLegacy, detectLegacyEncoding, encodingOfFont } from "../encodings/index.js";
+import { containsName } from "../magic.js";
 import { overallStrategy, type Block, type LoadedDocument, type Page } from "../model.js";
 import { recognise, type OcrOutcome } from "../ocr/index.js";
 import type { LoadContext } from "../registry.js";
@@ -39,6 +40,10 @@ export function usableTextLayer(text: string, minLetters: number): boolean {
  */
 export async function loadPdf(bytes: Uint8Array, context: LoadContext, deps: PdfDependencies = defaultPdfDependencies): Promise<LoadedDocument> {
   const file = context.fileName;
+  // pdf.js rebuilds a file cut short from whatever objects survive; a cut file is damaged all the same.
+  if (!containsName(bytes, "%%EOF", { limit: 2048 })) {
+    throw new VanbanError("corrupt", "the PDF is truncated: it has no %%EOF end marker", { file });
+  }
   const pdf = await openPdf(bytes, file);
   try {
     return await readPdf(pdf, bytes, context, deps);
@@ -133,7 +138,7 @@ function ocrParagraphs(text: string): Paragraph[] {
     .split(/\n\s*\n/)
     .map((t) => t.trim())
     .filter((t) => t !== "")
-    .map((t) => ({ text: t, kind: "body", openEnd: false, flushStart: false }));
+    .map((t) => ({ text: t, kind: "body", endSlack: null, flushStart: false, firstWordWidth: 0, size: 0 }));
 }
 
 /** Blocks with offsets into the page's text: its paragraphs separated by blank lines. */
