@@ -1,5 +1,5 @@
 import { isCapitalsLine } from "../../text/lines.js";
-import type { PdfLine } from "./lines.js";
+import type { PdfLine, Segment } from "./lines.js";
 
 /** The lines of one page and the page's height, in the units of the lines' y. */
 export interface PageLines {
@@ -64,50 +64,39 @@ export function dropFurniture(pages: readonly PageLines[]): { pages: PdfLine[][]
 
 interface ColumnRun {
   lines: PdfLine[];
-  /** The empty band between the columns. */
-  gapLeft: number;
-  gapRight: number;
+  /** Pieces starting at or right of this x are the right column's. */
+  split: number;
 }
 
 /**
  * Two columns side by side on the same baselines (the header table: agency | quốc hiệu; the
  * closing: Nơi nhận | signature) are read left column first. A run starts at a line with a wide
- * gap and goes on while lines stay clear of the band between the columns and close below.
+ * gap. Its right column starts where the first line's right cell does (or the page's middle, if
+ * that is further left, for a wider line below); a left cell's long line may reach past that,
+ * so each piece goes by where it starts. The run ends at a wide vertical gap, a full-width
+ * line, or a line centred on the page (the type line under the header).
  */
 function columnRunAt(lines: readonly PdfLine[], start: number, page: { left: number; right: number }): ColumnRun | null {
   const first = lines[start]!;
-  if (first.segments.length < 2) return null;
-  let best: { left: number; right: number } | null = null;
-  for (let s = 1; s < first.segments.length; s++) {
-    const left = first.segments[s - 1]!.right;
-    const right = first.segments[s]!.left;
-    if (!best || right - left > best.right - best.left) best = { left, right };
-  }
-  if (!best) return null;
-  let { left: gapLeft, right: gapRight } = best;
+  const right = first.segments.at(-1);
+  if (first.segments.length < 2 || !right) return null;
+  const centre = (page.left + page.right) / 2;
+  const split = Math.min(right.left, centre) - first.size;
   const run: PdfLine[] = [first];
   let previous = first;
   for (let i = start + 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.y - previous.y > 4.5 * Math.max(line.size, previous.size)) break;
-    // Cells are centred or wrapped differently line by line: the band between the columns
-    // narrows to what stays free, and a line running through its middle ends the run.
-    const middle = (gapLeft + gapRight) / 2;
-    if (line.segments.some((s) => s.left < middle && s.right > middle)) break;
-    // A line centred on the page (the type line under the header) belongs to no column.
-    if (line.segments.length === 1 && line.left > page.left + 2 * line.size && Math.abs((line.left + line.right) / 2 - (page.left + page.right) / 2) < 2 * line.size) break;
-    const left = Math.max(gapLeft, ...line.segments.filter((s) => s.right <= middle).map((s) => s.right));
-    const right = Math.min(gapRight, ...line.segments.filter((s) => s.left >= middle).map((s) => s.left));
-    if (right - left < line.size) break;
-    gapLeft = left;
-    gapRight = right;
+    const oneCell = line.segments.length === 1;
+    if (oneCell && line.left <= page.left + 3 * line.size && line.right >= page.right - 1.5 * line.size) break;
+    if (oneCell && line.left < split && line.left > page.left + 2 * line.size && Math.abs((line.left + line.right) / 2 - centre) < 2 * line.size) break;
     run.push(line);
     previous = line;
   }
-  return { lines: run, gapLeft, gapRight };
+  return { lines: run, split };
 }
 
-interface Cell {
+export interface Cell {
   left: number;
   right: number;
 }
@@ -130,18 +119,55 @@ function wrapsInto(line: CellLine, next: CellLine, cell: Cell): boolean {
   // The tiêu ngữ and the place-and-date line are lines of their own, however wide.
   if (/hạnh phúc$/iu.test(line.text) || /^[\p{L} .-]*,\s*ngày\b/u.test(next.text)) return false;
   if (Math.abs(line.size - next.size) > 0.15 * line.size) return false;
-  const centred = line.left - cell.left > 2 * line.size && Math.abs((line.left + line.right) / 2 - (cell.left + cell.right) / 2) < 1.5 * line.size;
-  const slack = centred ? 2 * Math.min(line.left - cell.left, cell.right - line.right) : cell.right - line.right;
-  return slack < 0.3 * next.size + next.firstWordWidth;
+  return slackOf(line, cell) < 0.3 * next.size + next.firstWordWidth;
 }
+
+function isCentred(line: Cell & { size: number }, cell: Cell): boolean {
+  return Math.abs((line.left + line.right) / 2 - (cell.left + cell.right) / 2) < 1.5 * line.size;
+}
+
+/** Room a line left for the next word: at its right end, or half on each side when centred. */
+function slackOf(line: Cell & { size: number }, cell: Cell): number {
+  const centred = line.left - cell.left > 2 * line.size && isCentred(line, cell);
+  return centred ? 2 * Math.min(line.left - cell.left, cell.right - line.right) : cell.right - line.right;
+}
+
+const FOOTNOTE_MARK = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/u;
 
 const LABEL_START = /^(?:[-–+•]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][)]\s|[IVX]{1,5}\.\s|Điều\s+\d)/u;
 
+/**
+ * The text block's margins, the same on every page of a document: the median over pages of
+ * each page's leftmost and rightmost single-cell line (a last page with a few short lines has
+ * no margins of its own).
+ */
+export function textBlock(pages: readonly (readonly PdfLine[])[]): TextBlock {
+  const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const bodies = pages.map((lines) => lines.filter((l) => l.segments.length === 1)).filter((b) => b.length > 0);
+  const weight = new Map<number, number>();
+  for (const line of pages.flat()) weight.set(line.size, (weight.get(line.size) ?? 0) + line.text.length);
+  return {
+    left: median(bodies.map((b) => Math.min(...b.map((l) => l.left)))),
+    right: median(bodies.map((b) => Math.max(...b.map((l) => l.right)))),
+    bodySize: [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0,
+  };
+}
+
+export interface TextBlock extends Cell {
+  /** The size most of the document's text is set in. */
+  bodySize: number;
+}
+
 /** Turns one page's lines (furniture removed) into paragraphs in reading order. */
-export function paragraphsOf(lines: readonly PdfLine[]): Paragraph[] {
-  const body = lines.filter((l) => l.segments.length === 1);
-  const leftEdge = body.length ? Math.min(...body.map((l) => l.left)) : 0;
-  const rightEdge = body.length ? Math.max(...body.map((l) => l.right)) : 0;
+export function paragraphsOf(lines: readonly PdfLine[], block: TextBlock = textBlock([lines])): Paragraph[] {
+  const { left: leftEdge, right: rightEdge } = block;
+  // Below the page's last line in the body's size, smaller lines are the footnote area, even
+  // without a number (a footnote carried over from the page before).
+  const small = (l: PdfLine): boolean => l.size < block.bodySize - 0.5;
+  let lastBodyLine = -1;
+  lines.forEach((l, k) => {
+    if (!small(l)) lastBodyLine = k;
+  });
   const out: Paragraph[] = [];
   type Open = { lines: PdfLine[]; kind: Paragraph["kind"] };
   // Assigned inside close() too, which TypeScript's narrowing does not follow.
@@ -151,7 +177,7 @@ export function paragraphsOf(lines: readonly PdfLine[]): Paragraph[] {
     const lastLine = open.lines.at(-1)!;
     const firstLine = open.lines[0]!;
     out.push({
-      text: open.lines.map((l) => l.text).join(" "),
+      text: open.lines.map((l) => l.text).reduce(joinLines),
       kind: open.kind,
       endSlack: open.kind === "body" && !/[.:;!?]$|\.\/\.$/u.test(lastLine.text) ? rightEdge - lastLine.right : null,
       flushStart: open.kind === "body" && firstLine.left <= leftEdge + 0.5 * firstLine.size && !LABEL_START.test(firstLine.text),
@@ -165,24 +191,22 @@ export function paragraphsOf(lines: readonly PdfLine[]): Paragraph[] {
     const run = columnRunAt(lines, i, { left: leftEdge, right: rightEdge });
     if (run) {
       close();
-      const middle = (run.gapLeft + run.gapRight) / 2;
-      const lefts = run.lines.flatMap((l) => l.segments.filter((s) => s.left < middle));
-      const rights = run.lines.flatMap((l) => l.segments.filter((s) => s.left >= middle));
-      const cells: [boolean, Cell][] = [
-        [false, { left: Math.min(leftEdge, ...lefts.map((s) => s.left)), right: middle }],
-        [true, { left: middle, right: Math.max(rightEdge, ...rights.map((s) => s.right)) }],
+      const side = (isRight: boolean): Segment[][] => run.lines.map((l) => l.pieces.filter((p) => (p.left >= run.split) === isRight));
+      const cells: [Segment[][], Cell][] = [
+        [side(false), { left: Math.min(leftEdge, ...run.lines.map((l) => l.left)), right: run.split }],
+        [side(true), { left: run.split, right: Math.max(rightEdge, ...run.lines.map((l) => l.right)) }],
       ];
-      for (const [isRight, cell] of cells) {
-        const cellLines = run.lines.flatMap((l): CellLine[] => {
-          const segments = l.segments.filter((s) => (s.left >= middle) === isRight);
-          if (segments.length === 0) return [];
-          const text = segments.map((s) => s.text).join(" ");
-          return [{ text, left: segments[0]!.left, right: segments.at(-1)!.right, size: l.size, firstWordWidth: wordWidth(text, l.size) }];
+      for (const [pieces, cell] of cells) {
+        const cellLines = pieces.flatMap((ps, k): CellLine[] => {
+          if (ps.length === 0) return [];
+          const text = ps.map((p) => p.text).join(" ");
+          const size = run.lines[k]!.size;
+          return [{ text, left: ps[0]!.left, right: ps.at(-1)!.right, size, firstWordWidth: wordWidth(text, size) }];
         });
         const joined: CellLine[] = [];
         for (const line of cellLines) {
           const previous = joined.at(-1);
-          if (previous && wrapsInto(previous, line, cell)) joined[joined.length - 1] = { ...previous, text: `${previous.text} ${line.text}`, right: line.right };
+          if (previous && wrapsInto(previous, line, cell)) joined[joined.length - 1] = { ...previous, text: joinLines(previous.text, line.text), right: line.right };
           else joined.push(line);
         }
         const text = joined.map((l) => l.text).join("\n");
@@ -192,7 +216,8 @@ export function paragraphsOf(lines: readonly PdfLine[]): Paragraph[] {
       continue;
     }
     const line = lines[i]!;
-    const kind: Paragraph["kind"] = line.footnoteMarker !== null || (open?.kind === "footnote" && line.size <= open.lines[0]!.size + 0.1) ? "footnote" : "body";
+    const inFootnotes = line.footnoteMarker !== null || (open?.kind === "footnote" && line.size <= open.lines[0]!.size + 0.1) || (i > lastBodyLine && small(line));
+    const kind: Paragraph["kind"] = inFootnotes ? "footnote" : "body";
     const previous = open?.lines.at(-1);
     const continues =
       open !== null &&
@@ -201,8 +226,8 @@ export function paragraphsOf(lines: readonly PdfLine[]): Paragraph[] {
       open.kind === kind &&
       Math.abs(line.size - previous.size) < 0.15 * previous.size &&
       line.y - previous.y < 1.9 * previous.size &&
-      previous.right + 0.3 * line.size + line.firstWordWidth > rightEdge &&
-      line.left <= Math.min(previous.left, leftEdge) + 0.5 * line.size &&
+      slackOf(previous, block) < 0.3 * line.size + line.firstWordWidth &&
+      (line.left <= Math.min(previous.left, leftEdge) + 0.5 * line.size || (isCentred(previous, block) && isCentred(line, block))) &&
       !LABEL_START.test(line.text) &&
       !(isCapitalsLine(line.text) !== isCapitalsLine(previous.text));
     if (!continues) {
@@ -227,6 +252,14 @@ export function joinAcrossPages(pages: Paragraph[][]): number {
   for (let p = 0; p + 1 < pages.length; p++) {
     const here = pages[p]!;
     const next = pages[p + 1]!;
+    // A long footnote runs on in the next page's footnote area, before that page's own footnotes.
+    const lastNote = findLastIndex(here, (q) => q.kind === "footnote");
+    const carried = next.findIndex((q) => q.kind === "footnote");
+    if (lastNote >= 0 && carried >= 0 && !FOOTNOTE_MARK.test(next[carried]!.text)) {
+      here[lastNote] = { ...here[lastNote]!, text: joinLines(here[lastNote]!.text, next[carried]!.text) };
+      next.splice(carried, 1);
+      joins++;
+    }
     const lastBody = findLastIndex(here, (q) => q.kind !== "footnote");
     const firstBody = next.findIndex((q) => q.kind !== "footnote");
     if (lastBody < 0 || firstBody !== 0) continue;
@@ -234,11 +267,16 @@ export function joinAcrossPages(pages: Paragraph[][]): number {
     const head = next[0]!;
     if (tail.kind !== "body" || head.kind !== "body" || tail.endSlack === null || !head.flushStart) continue;
     if (isCapitalsLine(head.text) || tail.endSlack > 0.3 * head.size + head.firstWordWidth) continue;
-    here[lastBody] = { ...tail, text: `${tail.text} ${head.text}`, endSlack: head.endSlack };
+    here[lastBody] = { ...tail, text: joinLines(tail.text, head.text), endSlack: head.endSlack };
     next.shift();
     joins++;
   }
   return joins;
+}
+
+/** Lines of one paragraph: a word broken at a hyphen with no space before it ("2012-" + "2022") closes up. */
+export function joinLines(a: string, b: string): string {
+  return /\S[-–]$/u.test(a) && /^\d/.test(b) ? `${a}${b}` : `${a} ${b}`;
 }
 
 function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {

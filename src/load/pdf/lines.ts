@@ -33,6 +33,8 @@ export interface PdfLine {
   text: string;
   /** Runs of text separated by gaps wider than a word space could be: table cells, columns. */
   segments: Segment[];
+  /** Runs separated by any gap wider than a justified word space: cells set close together. */
+  pieces: Segment[];
   /** Width of the first word, to tell whether it would have fitted at the end of the line above. */
   firstWordWidth: number;
   /** The line opens with a raised footnote number, or a number above smaller text (a footnote's own line). */
@@ -41,6 +43,8 @@ export interface PdfLine {
 
 /** A gap this many ems wide between runs on one line separates cells, not words. */
 const CELL_GAP_EM = 1.6;
+/** Inside a table already found, a gap this wide may be the border between two cells. */
+const PIECE_GAP_EM = 0.8;
 /** A gap this many ems wide between runs is a word space (pdf.js already puts most spaces in the text). */
 const WORD_GAP_EM = 0.15;
 const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
@@ -143,7 +147,7 @@ function buildLine(group: readonly PdfItem[]): PdfLine {
   const items = spliceFallbackRuns([...group].sort((a, b) => (Math.abs(a.x - b.x) < 0.5 ? 0 : a.x - b.x)));
   const raised = (i: PdfItem): boolean => i.size < 0.8 * size && baseline - i.y > 0.15 * size && /^\d{1,3}$/.test(i.str.trim());
 
-  const segments: Segment[] = [];
+  const pieces: Segment[] = [];
   let current: Segment | null = null;
   let text = "";
   let previousRight = Number.NEGATIVE_INFINITY;
@@ -151,8 +155,8 @@ function buildLine(group: readonly PdfItem[]): PdfLine {
     const isRaised = raised(item);
     const str = isRaised ? toSuperscript(item.str.trim()) : item.str;
     const gap = item.x - previousRight;
-    if (current === null || gap > CELL_GAP_EM * size) {
-      if (current) segments.push(current);
+    if (current === null || gap > PIECE_GAP_EM * size) {
+      if (current) pieces.push(current);
       current = { left: item.x, right: item.x, text: "" };
       text = "";
     } else if (gap > WORD_GAP_EM * size && !isRaised && !/\s$/.test(text) && !/^\s/.test(str) && !/^\p{M}/u.test(str)) {
@@ -163,13 +167,19 @@ function buildLine(group: readonly PdfItem[]): PdfLine {
     current.right = previousRight;
     current.text = text;
   });
-  if (current) segments.push(current);
-  for (const s of segments) s.text = repairText(s.text);
+  if (current) pieces.push(current);
+  for (const s of pieces) s.text = repairText(s.text);
 
   const first = items[0]!;
   const footnoteMarker = footnoteMarkerOf(items, size, raised);
-  if (footnoteMarker !== null && segments[0]) {
-    segments[0].text = `${toSuperscript(footnoteMarker)} ${segments[0].text.replace(/^[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*/u, "")}`;
+  if (footnoteMarker !== null && pieces[0]) {
+    pieces[0].text = `${toSuperscript(footnoteMarker)} ${pieces[0].text.replace(/^[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*/u, "")}`;
+  }
+  const segments: Segment[] = [];
+  for (const piece of pieces) {
+    const last = segments.at(-1);
+    if (last && piece.left - last.right <= CELL_GAP_EM * size) segments[segments.length - 1] = { left: last.left, right: piece.right, text: `${last.text} ${piece.text}` };
+    else segments.push({ ...piece });
   }
   const lineText = segments.map((s) => s.text).join(" ");
   const firstWord = /^\S+/u.exec(lineText)?.[0] ?? "";
@@ -180,6 +190,7 @@ function buildLine(group: readonly PdfItem[]): PdfLine {
     right: Math.max(...segments.map((s) => s.right)),
     text: lineText,
     segments,
+    pieces,
     firstWordWidth: firstWord.length * 0.5 * size,
     footnoteMarker,
   };
@@ -215,8 +226,8 @@ export function repairText(text: string): string {
   out = out.normalize("NFC");
   if (/[^\x00-\x7f] \w/u.test(out)) {
     out = out
-      .replace(/(\p{Ll}) (?=(?:ng|nh|ch|[cmnpt]|[iou])(?![\p{L}\p{M}\d]))/gu, (m, ch: string) => (isMarked(ch) ? ch : m))
-      .replace(/(\p{Lu}) (?=(?:NG|NH|CH|[CMNPT]|[IOU])(?![\p{L}\p{M}\d]))/gu, (m, ch: string) => (isMarked(ch) ? ch : m))
+      .replace(/(\p{Ll}) (?=(?:ng|nh|ch|[cmnpt]|[iou])(?=[\s,.;:!?)”"]|$))/gu, (m, ch: string) => (isMarked(ch) ? ch : m))
+      .replace(/(\p{Lu}) (?=(?:NG|NH|CH|[CMNPT]|[IOU])(?=[\s,.;:!?)”"]|$))/gu, (m, ch: string) => (isMarked(ch) ? ch : m))
       // "ư" then "ơ" is the diphthong of người, được, trường: a word of its own never starts "ơi"-like after "ư" ("như ở" keeps its space: "ở" is one letter).
       .replace(/([ưừứửữự]) (?=[ơờớởỡợ](?:ng|[icmnptu])(?![\p{L}\p{M}]))/gu, "$1")
       .replace(/([ƯỪỨỬỮỰ]) (?=[ƠỜỚỞỠỢ](?:NG|[ICMNPTU])(?![\p{L}\p{M}]))/gu, "$1");

@@ -7,7 +7,7 @@ import { recognise, type OcrOutcome } from "../ocr/index.js";
 import type { LoadContext } from "../registry.js";
 import { openPdf, pdfError, type OpenPdf } from "./document.js";
 import { pageImages } from "./images.js";
-import { dropFurniture, joinAcrossPages, paragraphsOf, type Paragraph } from "./layout.js";
+import { dropFurniture, joinAcrossPages, paragraphsOf, textBlock, type Paragraph } from "./layout.js";
 import { linesOf, type PdfLine } from "./lines.js";
 import { baseFontNames, readPageText, type LegacyDecoder } from "./text-layer.js";
 
@@ -94,10 +94,11 @@ async function readPdf(pdf: OpenPdf, bytes: Uint8Array, context: LoadContext, de
 
   const furniture = dropFurniture(layers);
   for (const text of furniture.dropped) warnings.push({ code: "page-furniture-dropped", message: `a line repeated on every page was dropped: "${text}"`, span: null });
+  const block = textBlock(furniture.pages.filter((_, i) => !toOcr.includes(i + 1)));
   const paragraphs: Paragraph[][] = numbers.map((n) => {
     const read = ocr?.pages.find((p) => p.page === n);
     if (toOcr.includes(n)) return read ? ocrParagraphs(read.text) : [];
-    return paragraphsOf(furniture.pages[n - 1] ?? []);
+    return paragraphsOf(furniture.pages[n - 1] ?? [], block);
   });
   joinAcrossPages(paragraphs);
 
