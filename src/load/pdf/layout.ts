@@ -122,6 +122,11 @@ function wrapsInto(line: CellLine, next: CellLine, cell: Cell): boolean {
   return slackOf(line, cell) < 0.3 * next.size + next.firstWordWidth;
 }
 
+/** Set centred in the text block: as much room on the left as on the right (a title's lines; a full line too). */
+function symmetric(line: Cell & { size: number }, block: Cell): boolean {
+  return Math.abs(line.left - block.left - (block.right - line.right)) < 0.5 * line.size;
+}
+
 function isCentred(line: Cell & { size: number }, cell: Cell): boolean {
   return Math.abs((line.left + line.right) / 2 - (cell.left + cell.right) / 2) < 1.5 * line.size;
 }
@@ -227,7 +232,7 @@ export function paragraphsOf(lines: readonly PdfLine[], block: TextBlock = textB
       Math.abs(line.size - previous.size) < 0.15 * previous.size &&
       line.y - previous.y < 1.9 * previous.size &&
       slackOf(previous, block) < 0.3 * line.size + line.firstWordWidth &&
-      (line.left <= Math.min(previous.left, leftEdge) + 0.5 * line.size || (isCentred(previous, block) && isCentred(line, block))) &&
+      (line.left <= Math.min(previous.left, leftEdge) + 0.5 * line.size || (symmetric(previous, block) && symmetric(line, block))) &&
       !LABEL_START.test(line.text) &&
       !(isCapitalsLine(line.text) !== isCapitalsLine(previous.text));
     if (!continues) {
@@ -274,9 +279,13 @@ export function joinAcrossPages(pages: Paragraph[][]): number {
   return joins;
 }
 
-/** Lines of one paragraph: a word broken at a hyphen with no space before it ("2012-" + "2022") closes up. */
+/**
+ * Lines of one paragraph. A line broken after a hyphen set close to its word ("2012-" + "2022",
+ * "52/KH-" + "UBND") closes up: word processors break compounds there; a dash between words has
+ * spaces round it.
+ */
 export function joinLines(a: string, b: string): string {
-  return /\S[-–]$/u.test(a) && /^\d/.test(b) ? `${a}${b}` : `${a} ${b}`;
+  return /[\p{L}\p{N}]-$/u.test(a) && /^[\p{L}\p{N}]/u.test(b) ? `${a}${b}` : `${a} ${b}`;
 }
 
 function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
