@@ -134,6 +134,73 @@ describe("PDF text layer: reading order and page furniture", () => {
     expect(pageText(doc, 2)).toBe("2. Nhiệm vụ cụ thể.");
   });
 
+  it("keeps a footnote carried onto the next page with its start, not with the body", async () => {
+    const doc = await load(
+      writePdf([
+        {
+          runs: [
+            ...paragraph(SENTENCE, 780).runs,
+            { text: "1", x: 60, y: 84, size: 7 },
+            { text: "Văn bản của tỉnh: Kế hoạch số 5/KH-UBND, Kế", x: 64, y: 80, size: 10 },
+          ],
+        },
+        { runs: [{ text: "Các đơn vị thực hiện.", x: 90, y: 780 }, { text: "hoạch số 6/KH-UBND.", x: 60, y: 80, size: 10 }] },
+      ]),
+    );
+    expect(doc.pages[0]!.blocks.map((b) => b.text)).toEqual([SENTENCE, "¹ Văn bản của tỉnh: Kế hoạch số 5/KH-UBND, Kế hoạch số 6/KH-UBND."]);
+    expect(pageText(doc, 2)).toBe("Các đơn vị thực hiện.");
+  });
+
+  it.each([
+    ["a number range", "giai đoạn 2021-", "2025 của tỉnh.", "giai đoạn 2021-2025 của tỉnh."],
+    ["a số ký hiệu", "theo Kế hoạch số 52/KH-", "UBND của tỉnh.", "theo Kế hoạch số 52/KH-UBND của tỉnh."],
+    ["a dash between words", "Bộ Lao động, Thương binh -", "Xã hội phối hợp.", "Bộ Lao động, Thương binh - Xã hội phối hợp."],
+  ])("joins wrapped lines of %s", async (_name, end, start, joined) => {
+    const width = [...end].reduce((w, c) => w + (c === " " ? 3 : 6), 0);
+    const doc = await load(writePdf([{ runs: [{ text: SENTENCE.slice(0, 70), x: 60, y: 700 }, { text: end, x: 535 - width, y: 685 }, { text: start, x: 60, y: 670 }] }]));
+    expect(pageText(doc, 1).endsWith(joined)).toBe(true);
+  });
+
+  it("rewraps a title centred over several lines, but not an indented paragraph after a nearly full line", async () => {
+    const runs: Run[] = [
+      { text: "KẾ HOẠCH", x: 273, y: 780 },
+      { text: "Tổng kết, đánh giá 10 năm thực hiện Chỉ thị số 20-CT/TW, ngày 05/11/2012 của Bộ", x: 63, y: 765 },
+      { text: "Chính trị về tăng cường công tác chăm sóc trẻ em", x: 168.5, y: 750 },
+      { text: "1.3. Những hạn chế, tồn tại, nguyên nhân và bài học kinh nghiệm trong quá trình thực", x: 60, y: 700 },
+      { text: "hiện Chỉ thị số 20 - CT/TW của Bộ Chính trị trong các cơ sở giáo dục.", x: 60, y: 685 },
+      { text: "Tập trung đánh giá vai trò của cấp ủy.", x: 90, y: 670 },
+    ];
+    const doc = await load(writePdf([{ runs }]));
+    expect(doc.pages[0]!.blocks.map((b) => b.text)).toEqual([
+      "KẾ HOẠCH",
+      "Tổng kết, đánh giá 10 năm thực hiện Chỉ thị số 20-CT/TW, ngày 05/11/2012 của Bộ Chính trị về tăng cường công tác chăm sóc trẻ em",
+      "1.3. Những hạn chế, tồn tại, nguyên nhân và bài học kinh nghiệm trong quá trình thực hiện Chỉ thị số 20 - CT/TW của Bộ Chính trị trong các cơ sở giáo dục.",
+      "Tập trung đánh giá vai trò của cấp ủy.",
+    ]);
+  });
+
+  it("splits a closing line whose Nơi nhận entry reaches under the signature, on a last page with no margins of its own", async () => {
+    const page1 = { runs: paragraph(`${SENTENCE} ${SENTENCE}`, 780).runs };
+    const runs: Run[] = [
+      { text: "Nơi nhận:", x: 60, y: 780, size: 11 },
+      { text: "T/M BAN THƯỜNG VỤ", x: 380, y: 780 },
+      { text: "- Ban Bí thư Trung ương Đảng,", x: 60, y: 766, size: 11 },
+      { text: "PHÓ BÍ THƯ", x: 405, y: 766 },
+      { text: "- Ban Tuyên giáo Tỉnh ủy, Ban cán sự đảng Ủy ban", x: 60, y: 752, size: 11 },
+      { text: "(đã ký)", x: 420, y: 752 },
+      { text: "nhân dân tỉnh, các huyện ủy,", x: 60, y: 738, size: 11 },
+      { text: "- Lưu Văn phòng Tỉnh ủy.", x: 60, y: 724, size: 11 },
+      { text: "Hồ Văn Niên", x: 410, y: 690 },
+    ];
+    const doc = await load(writePdf([page1, { runs }]));
+    expect(pageText(doc, 2)).toBe(
+      [
+        "Nơi nhận:\n- Ban Bí thư Trung ương Đảng,\n- Ban Tuyên giáo Tỉnh ủy, Ban cán sự đảng Ủy ban nhân dân tỉnh, các huyện ủy,\n- Lưu Văn phòng Tỉnh ủy.",
+        "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n(đã ký)\nHồ Văn Niên",
+      ].join("\n\n"),
+    );
+  });
+
   it("writes a raised small footnote number as a superscript, in the body and at the foot", async () => {
     const doc = await load(
       writePdf([
