@@ -26,6 +26,9 @@ async function load(bytes: Uint8Array, options: { config?: PipelineConfig; deps?
 const pageText = (doc: LoadedDocument, n: number): string => doc.pages[n - 1]!.blocks.map((b) => b.text).join("\n\n");
 const allText = (doc: LoadedDocument): string => doc.pages.map((_, i) => pageText(doc, i + 1)).join("\n\n");
 
+/** Width of a run in the test writer's font at 12 pt: every glyph half an em, a space a quarter. */
+const measure = (text: string, size = 12): number => [...text].reduce((w, c) => w + (c === " " ? 0.25 : 0.5) * size, 0);
+
 /** A body paragraph set from the left margin (x 60) to the right (x 535), wrapped like a word processor would. */
 function paragraph(text: string, top: number, options: { size?: number; indent?: number } = {}): { runs: Run[]; bottom: number } {
   const size = options.size ?? 12;
@@ -42,9 +45,7 @@ function paragraph(text: string, top: number, options: { size?: number; indent?:
   };
   for (const word of text.split(" ")) {
     const next = line ? `${line} ${word}` : word;
-    // Every glyph is half an em wide, a space a quarter.
-    const measure = (s: string): number => [...s].reduce((w, c) => w + (c === " " ? 0.25 : 0.5) * size, 0);
-    if (line && x + measure(next) > 60 + width) flush();
+    if (line && x + measure(next, size) > 60 + width) flush();
     line = line ? `${line} ${word}` : word;
   }
   if (line) flush();
@@ -156,16 +157,17 @@ describe("PDF text layer: reading order and page furniture", () => {
     ["a số ký hiệu", "theo Kế hoạch số 52/KH-", "UBND của tỉnh.", "theo Kế hoạch số 52/KH-UBND của tỉnh."],
     ["a dash between words", "Bộ Lao động, Thương binh -", "Xã hội phối hợp.", "Bộ Lao động, Thương binh - Xã hội phối hợp."],
   ])("joins wrapped lines of %s", async (_name, end, start, joined) => {
-    const width = [...end].reduce((w, c) => w + (c === " " ? 3 : 6), 0);
-    const doc = await load(writePdf([{ runs: [{ text: SENTENCE.slice(0, 70), x: 60, y: 700 }, { text: end, x: 535 - width, y: 685 }, { text: start, x: 60, y: 670 }] }]));
+    const doc = await load(writePdf([{ runs: [{ text: SENTENCE.slice(0, 70), x: 60, y: 700 }, { text: end, x: 535 - measure(end), y: 685 }, { text: start, x: 60, y: 670 }] }]));
     expect(pageText(doc, 1).endsWith(joined)).toBe(true);
   });
 
   it("rewraps a title centred over several lines, but not an indented paragraph after a nearly full line", async () => {
+    // The text block runs from x 60 to 516, the end of the "1.3." line.
+    const centred = (text: string, y: number): Run => ({ text, y, x: 60 + (456 - measure(text)) / 2 });
     const runs: Run[] = [
-      { text: "KẾ HOẠCH", x: 273, y: 780 },
-      { text: "Tổng kết, đánh giá 10 năm thực hiện Chỉ thị số 20-CT/TW, ngày 05/11/2012 của Bộ", x: 63, y: 765 },
-      { text: "Chính trị về tăng cường công tác chăm sóc trẻ em", x: 168.5, y: 750 },
+      centred("KẾ HOẠCH", 780),
+      centred("Tổng kết, đánh giá 10 năm thực hiện Chỉ thị số 20-CT/TW, ngày 05/11/2012 của Bộ Chính", 765),
+      centred("trị về tăng cường công tác chăm sóc trẻ em", 750),
       { text: "1.3. Những hạn chế, tồn tại, nguyên nhân và bài học kinh nghiệm trong quá trình thực", x: 60, y: 700 },
       { text: "hiện Chỉ thị số 20 - CT/TW của Bộ Chính trị trong các cơ sở giáo dục.", x: 60, y: 685 },
       { text: "Tập trung đánh giá vai trò của cấp ủy.", x: 90, y: 670 },
