@@ -4,9 +4,11 @@ import { PDFParse, VerbosityLevel } from "pdf-parse";
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import { VanbanError } from "../../errors.js";
 
+let dataDir: string | undefined;
 /** pdf.js's own data (CMaps for CJK and other encodings, the 14 standard fonts), read from disk: never fetched. */
 function pdfjsDataDir(): string {
-  return dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+  dataDir ??= dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+  return dataDir;
 }
 
 /** Decoded images larger than this many pixels are skipped by pdf.js rather than held in memory. */

@@ -27,10 +27,10 @@ const MAX_GARBAGE_SHARE = 0.3;
 
 /** Whether a page's text layer is worth keeping: enough letters, not mostly glyphs without Unicode. */
 export function usableTextLayer(text: string, minLetters: number): boolean {
-  const visible = text.replace(/\s+/g, "");
-  const garbage = visible.match(/[\ufffd\ue000-\uf8ff\u0000-\u001f]/gu)?.length ?? 0;
-  if (visible.length > 0 && garbage / visible.length > MAX_GARBAGE_SHARE) return false;
-  return (text.match(/\p{L}/gu)?.length ?? 0) >= minLetters;
+  const count = (re: RegExp): number => text.length - text.replace(re, "").length;
+  const visible = text.length - count(/\s/gu);
+  const garbage = count(/[\ufffd\ue000-\uf8ff\u0000-\u0008\u000b\u000c\u000e-\u001f]/gu);
+  return !(visible > 0 && garbage / visible > MAX_GARBAGE_SHARE) && count(/\p{L}/gu) >= minLetters;
 }
 
 /**
