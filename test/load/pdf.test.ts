@@ -323,6 +323,19 @@ describe("PDF strategy: text layer, OCR, or OCR where the layer is unusable", ()
     expect(doc.warnings.filter((w) => w.code === "ocr-low-confidence")).toHaveLength(2);
   });
 
+  it("hands a long scan to the engine a batch of pages at a time, keeping every page's result", async () => {
+    const calls: number[][] = [];
+    const fake = fakeRecogniser();
+    const recognise: PdfDependencies["recognise"] = async (images, options) => {
+      calls.push(images.map((i) => i.page));
+      return fake.recognise(images, options);
+    };
+    const doc = await load(writePdf(Array.from({ length: 10 }, () => scanPage)), { deps: { recognise }, config: config({ strategy: "auto" }) });
+    expect(calls).toEqual([[1, 2, 3, 4, 5, 6, 7, 8], [9, 10]]);
+    expect(doc.pages.map((p) => p.strategy)).toEqual(Array(10).fill("ocr"));
+    expect(doc.pages[9]!.blocks[0]!.text).toBe("Trang quét 10");
+  });
+
   it("text: never OCRs; a scan then has nothing to read", async () => {
     const fake = fakeRecogniser();
     await expect(load(writePdf([scanPage]), { deps: { recognise: fake.recognise }, config: config({ strategy: "text" }) })).rejects.toMatchObject({ code: "empty" });

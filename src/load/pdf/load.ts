@@ -24,6 +24,8 @@ export const defaultPdfDependencies: PdfDependencies = {
 
 /** Share of unreadable characters (U+FFFD, private-use glyphs, controls) above which a text layer is garbage. */
 const MAX_GARBAGE_SHARE = 0.3;
+/** Pages rendered and handed to the OCR engine at once: enough to keep its workers busy. */
+const OCR_BATCH = 8;
 
 /** Whether a page's text layer is worth keeping: enough letters, not mostly glyphs without Unicode. */
 export function usableTextLayer(text: string, minLetters: number): boolean {
@@ -86,11 +88,13 @@ async function readPdf(pdf: OpenPdf, bytes: Uint8Array, context: LoadContext, de
     if (config.strategy === "text") return false;
     return !usableTextLayer(layers[n - 1]!.lines.map((l) => l.text).join("\n"), config.ocr.minPageChars);
   });
-  let ocr: OcrOutcome | null = null;
-  if (toOcr.length > 0) {
-    ocr = await deps.recognise(await pageImages(pdf, toOcr), { config, fileName: file });
-    warnings.push({ code: "ocr-used", message: `pages read by OCR (${ocr.engine}): ${toOcr.join(", ")}`, span: null });
+  let ocr = null as OcrOutcome | null;
+  // Page images are a few MB each: render and read them a batch at a time, never the whole file at once.
+  for (let start = 0; start < toOcr.length; start += OCR_BATCH) {
+    const batch = await deps.recognise(await pageImages(pdf, toOcr.slice(start, start + OCR_BATCH)), { config, fileName: file });
+    ocr = { engine: ocr?.engine ?? batch.engine, pages: [...(ocr?.pages ?? []), ...batch.pages] };
   }
+  if (ocr) warnings.push({ code: "ocr-used", message: `pages read by OCR (${ocr.engine}): ${toOcr.join(", ")}`, span: null });
 
   const furniture = dropFurniture(layers);
   for (const text of furniture.dropped) warnings.push({ code: "page-furniture-dropped", message: `a line repeated on every page was dropped: "${text}"`, span: null });
