@@ -78,21 +78,6 @@ describe("PDF text layer: reading order and page furniture", () => {
     );
   });
 
-  it("reads the closing table column by column, the signer's name far below still in the right column", async () => {
-    const body = paragraph(SENTENCE, 780);
-    const runs: Run[] = [
-      ...body.runs,
-      { text: "Nơi nhận:", x: 60, y: 700, size: 11 },
-      { text: "KT. CHỦ TỊCH", x: 380, y: 700 },
-      { text: "- Sở GDĐT (b/c);", x: 60, y: 686, size: 11 },
-      { text: "PHÓ CHỦ TỊCH", x: 380, y: 686 },
-      { text: "- Lưu: VT.", x: 60, y: 672, size: 11 },
-      { text: "Nguyễn Văn An", x: 378, y: 630 },
-    ];
-    const doc = await load(writePdf([{ runs }]));
-    expect(pageText(doc, 1)).toBe([SENTENCE, "Nơi nhận:\n- Sở GDĐT (b/c);\n- Lưu: VT.", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An"].join("\n\n"));
-  });
-
   it("drops a running header repeated at the same height, and page numbers at the foot, keeping one Page per PDF page", async () => {
     const pages: PageSpec[] = [1, 2, 3].map((n) => ({
       runs: [
@@ -181,26 +166,34 @@ describe("PDF text layer: reading order and page furniture", () => {
     ]);
   });
 
-  it("splits a closing line whose Nơi nhận entry reaches under the signature, on a last page with no margins of its own", async () => {
-    const page1 = { runs: paragraph(`${SENTENCE} ${SENTENCE}`, 780).runs };
-    const runs: Run[] = [
-      { text: "Nơi nhận:", x: 60, y: 780, size: 11 },
-      { text: "T/M BAN THƯỜNG VỤ", x: 380, y: 780 },
-      { text: "- Ban Bí thư Trung ương Đảng,", x: 60, y: 766, size: 11 },
-      { text: "PHÓ BÍ THƯ", x: 405, y: 766 },
-      { text: "- Ban Tuyên giáo Tỉnh ủy, Ban cán sự đảng Ủy ban", x: 60, y: 752, size: 11 },
-      { text: "(đã ký)", x: 420, y: 752 },
-      { text: "nhân dân tỉnh, các huyện ủy,", x: 60, y: 738, size: 11 },
-      { text: "- Lưu Văn phòng Tỉnh ủy.", x: 60, y: 724, size: 11 },
-      { text: "Hồ Văn Niên", x: 410, y: 690 },
-    ];
-    const doc = await load(writePdf([page1, { runs }]));
-    expect(pageText(doc, 2)).toBe(
-      [
+  /** Nơi nhận on the left in 11 pt, the signature on the right: [text, x, y] per run, size from the side. */
+  const closing = (rows: [string, number, number][]): Run[] => rows.map(([text, x, y]) => ({ text, x, y, size: x < 300 ? 11 : 12 }));
+  it.each([
+    {
+      name: "the closing table column by column, the signer's name far below still in the right column",
+      before: paragraph(SENTENCE, 780).runs,
+      rows: [["Nơi nhận:", 60, 700], ["KT. CHỦ TỊCH", 380, 700], ["- Sở GDĐT (b/c);", 60, 686], ["PHÓ CHỦ TỊCH", 380, 686], ["- Lưu: VT.", 60, 672], ["Nguyễn Văn An", 378, 630]],
+      expected: [SENTENCE, "Nơi nhận:\n- Sở GDĐT (b/c);\n- Lưu: VT.", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An"],
+    },
+    {
+      name: "a Nơi nhận entry reaching under the signature, on a last page with no margins of its own",
+      before: null,
+      rows: [
+        ["Nơi nhận:", 60, 780], ["T/M BAN THƯỜNG VỤ", 380, 780],
+        ["- Ban Bí thư Trung ương Đảng,", 60, 766], ["PHÓ BÍ THƯ", 405, 766],
+        ["- Ban Tuyên giáo Tỉnh ủy, Ban cán sự đảng Ủy ban", 60, 752], ["(đã ký)", 420, 752],
+        ["nhân dân tỉnh, các huyện ủy,", 60, 738], ["- Lưu Văn phòng Tỉnh ủy.", 60, 724], ["Hồ Văn Niên", 410, 690],
+      ],
+      expected: [
         "Nơi nhận:\n- Ban Bí thư Trung ương Đảng,\n- Ban Tuyên giáo Tỉnh ủy, Ban cán sự đảng Ủy ban nhân dân tỉnh, các huyện ủy,\n- Lưu Văn phòng Tỉnh ủy.",
         "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n(đã ký)\nHồ Văn Niên",
-      ].join("\n\n"),
-    );
+      ],
+    },
+  ] as { name: string; before: Run[] | null; rows: [string, number, number][]; expected: string[] }[])("reads $name", async ({ before, rows, expected }) => {
+    // Without body text on the page, the margins come from a full page before it.
+    const pages: PageSpec[] = before ? [{ runs: [...before, ...closing(rows)] }] : [{ runs: paragraph(`${SENTENCE} ${SENTENCE}`, 780).runs }, { runs: closing(rows) }];
+    const doc = await load(writePdf(pages));
+    expect(pageText(doc, pages.length)).toBe(expected.join("\n\n"));
   });
 
   it("writes a raised small footnote number as a superscript, in the body and at the foot", async () => {
