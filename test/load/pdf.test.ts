@@ -246,8 +246,14 @@ describe("PDF text layer: characters", () => {
       decodeLegacy: (text: string) => text.replace(/¸/g, "á"),
       detectLegacyEncoding: () => null,
     };
-    const doc = await load(writePdf([{ runs: [{ text: "C¸c", x: 60, y: 700, font: ".VnTime" }, { text: "¸ là Unicode", x: 60, y: 680 }] }]), { deps: { legacy } });
-    expect(pageText(doc, 1)).toBe("Các\n\n¸ là Unicode");
+    const runs: Run[] = [
+      { text: "C¸c", x: 60, y: 700, font: ".VnTime" },
+      { text: "¸ là Unicode", x: 60, y: 680 },
+      // Already Unicode through the producer's ToUnicode map: "ư" is no TCVN3 byte, so the run is left alone.
+      { text: "Trường ¸", x: 60, y: 650, font: ".VnTime" },
+    ];
+    const doc = await load(writePdf([{ runs }]), { deps: { legacy } });
+    expect(pageText(doc, 1)).toBe("Các\n\n¸ là Unicode\n\nTrường ¸");
     expect(doc.encoding).toBe("tcvn3");
     expect(doc.warnings.map((w) => w.code)).toContain("legacy-encoding-converted");
   });

@@ -18,6 +18,9 @@ export interface PageText {
   encodings: LegacyEncoding[];
 }
 
+/** Text a legacy font gives through pdf.js: its byte codes as Windows-1252 characters, nothing beyond. */
+const LEGACY_BYTES = /^[\u0000-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]*$/u;
+
 /** BaseFont names in the file's uncompressed objects: enough to tell whether any legacy font is used at all. */
 export function baseFontNames(bytes: Uint8Array): string[] {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
@@ -48,7 +51,8 @@ export async function readPageText(page: PDFPageProxy, legacy: LegacyDecoder, fi
     const fontName = fonts.get(item.fontName);
     const encoding = fontName === undefined ? null : legacy.encodingOfFont(fontName);
     let str = item.str;
-    if (encoding) {
+    // A producer may already have mapped a legacy font to Unicode (ToUnicode): decoding again would garble it.
+    if (encoding && LEGACY_BYTES.test(str)) {
       str = legacy.decodeLegacy(str, encoding.encoding, { upperCase: encoding.upperCase });
       encodings.add(encoding.encoding);
     }
