@@ -78,6 +78,20 @@ describe("PDF text layer: reading order and page furniture", () => {
     );
   });
 
+  it("reads a table in the body row by row: only the header and closing tables are layout", async () => {
+    const full = (part: string): PageSpec => ({ runs: paragraph(`Phần ${part}: ${SENTENCE} ${SENTENCE}`, 780).runs });
+    const rows: Run[] = [
+      { text: "Tuyên truyền Chỉ thị", x: 60, y: 700 },
+      { text: "Phòng GDĐT", x: 300, y: 700 },
+      { text: "Tháng 5/2024", x: 450, y: 700 },
+      { text: "Kiểm tra, đánh giá", x: 60, y: 685 },
+      { text: "Các trường", x: 300, y: 685 },
+      { text: "Tháng 12/2024", x: 450, y: 685 },
+    ];
+    const doc = await load(writePdf([full("một"), { runs: [...paragraph(SENTENCE, 780).runs, ...rows] }, full("ba")]));
+    expect(pageText(doc, 2)).toBe(`${SENTENCE}\n\nTuyên truyền Chỉ thị Phòng GDĐT Tháng 5/2024\n\nKiểm tra, đánh giá Các trường Tháng 12/2024`);
+  });
+
   it("drops a running header repeated at the same height, and page numbers at the foot, keeping one Page per PDF page", async () => {
     const pages: PageSpec[] = [1, 2, 3].map((n) => ({
       runs: [

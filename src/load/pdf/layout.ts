@@ -163,8 +163,30 @@ export interface TextBlock extends Cell {
   bodySize: number;
 }
 
+/** Where a page sits in its document: the header table is on the first, the signature on the last. */
+export interface PagePlace {
+  first: boolean;
+  last: boolean;
+}
+
+/**
+ * Only the header table (the first lines of the first page) and the closing table (Nơi nhận on
+ * the left, or side-by-side lines on the last page) are read column by column. A table in the
+ * body (a schedule: task | unit | deadline) is read row by row, as its text version has it.
+ */
+function isLayoutTable(lines: readonly PdfLine[], start: number, where: PagePlace): boolean {
+  const line = lines[start]!;
+  if (line.segments.length < 2) return false;
+  if (where.first && start <= 3) return true;
+  return /^N[ơo]i nhận/iu.test(line.segments[0]!.text) || where.last;
+}
+
 /** Turns one page's lines (furniture removed) into paragraphs in reading order. */
-export function paragraphsOf(lines: readonly PdfLine[], block: TextBlock = textBlock([lines])): Paragraph[] {
+export function paragraphsOf(
+  lines: readonly PdfLine[],
+  block: TextBlock = textBlock([lines]),
+  where: PagePlace = { first: true, last: true },
+): Paragraph[] {
   const { left: leftEdge, right: rightEdge } = block;
   // Below the page's last line in the body's size, smaller lines are the footnote area, even
   // without a number (a footnote carried over from the page before).
@@ -184,8 +206,8 @@ export function paragraphsOf(lines: readonly PdfLine[], block: TextBlock = textB
     out.push({
       text: open.lines.map((l) => l.text).reduce(joinLines),
       kind: open.kind,
-      endSlack: open.kind === "body" && !/[.:;!?]$|\.\/\.$/u.test(lastLine.text) ? rightEdge - lastLine.right : null,
-      flushStart: open.kind === "body" && firstLine.left <= leftEdge + 0.5 * firstLine.size && !LABEL_START.test(firstLine.text),
+      endSlack: open.kind === "body" && lastLine.segments.length === 1 && !/[.:;!?]$|\.\/\.$/u.test(lastLine.text) ? rightEdge - lastLine.right : null,
+      flushStart: open.kind === "body" && firstLine.segments.length === 1 && firstLine.left <= leftEdge + 0.5 * firstLine.size && !LABEL_START.test(firstLine.text),
       firstWordWidth: firstLine.firstWordWidth,
       size: firstLine.size,
     });
@@ -193,7 +215,7 @@ export function paragraphsOf(lines: readonly PdfLine[], block: TextBlock = textB
   };
   let i = 0;
   while (i < lines.length) {
-    const run = columnRunAt(lines, i, { left: leftEdge, right: rightEdge });
+    const run = isLayoutTable(lines, i, where) ? columnRunAt(lines, i, { left: leftEdge, right: rightEdge }) : null;
     if (run) {
       close();
       const side = (isRight: boolean): Segment[][] => run.lines.map((l) => l.pieces.filter((p) => (p.left >= run.split) === isRight));
@@ -229,6 +251,9 @@ export function paragraphsOf(lines: readonly PdfLine[], block: TextBlock = textB
       previous !== undefined &&
       line.footnoteMarker === null &&
       open.kind === kind &&
+      // A line of several cells is a table row: rows never run on into each other.
+      line.segments.length === 1 &&
+      previous.segments.length === 1 &&
       Math.abs(line.size - previous.size) < 0.15 * previous.size &&
       line.y - previous.y < 1.9 * previous.size &&
       slackOf(previous, block) < 0.3 * line.size + line.firstWordWidth &&

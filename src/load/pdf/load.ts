@@ -102,7 +102,7 @@ async function readPdf(pdf: OpenPdf, bytes: Uint8Array, context: LoadContext, de
   const paragraphs: Paragraph[][] = numbers.map((n) => {
     const read = ocr?.pages.find((p) => p.page === n);
     if (toOcr.includes(n)) return read ? ocrParagraphs(read.text) : [];
-    return paragraphsOf(furniture.pages[n - 1] ?? [], block);
+    return paragraphsOf(furniture.pages[n - 1] ?? [], block, { first: n === 1, last: n === count });
   });
   joinAcrossPages(paragraphs);
 
