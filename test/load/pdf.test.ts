@@ -318,6 +318,14 @@ describe("PDF strategy: text layer, OCR, or OCR where the layer is unusable", ()
     expect(doc.pages[0]!.strategy).toBe("ocr");
   });
 
+  it("auto: a typed page with only a few words and no image keeps its text layer", async () => {
+    const fake = fakeRecogniser();
+    const doc = await load(writePdf([typed, { runs: [{ text: "Nguyễn Văn An", x: 380, y: 700 }] }]), { deps: { recognise: fake.recognise }, config: config({ strategy: "auto" }) });
+    expect(fake.seen).toHaveLength(0);
+    expect(doc.pages.map((p) => p.strategy)).toEqual(["text-layer", "text-layer"]);
+    expect(pageText(doc, 2)).toBe("Nguyễn Văn An");
+  });
+
   it("auto: a rendered page, not an embedded image, when the page is not one full-page image", async () => {
     const fake = fakeRecogniser();
     const small: PageSpec = { image: { ...scanPage.image!, box: [100, 100, 200, 200] } };

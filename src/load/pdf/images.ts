@@ -12,31 +12,42 @@ const FULL_PAGE = 0.85;
 
 type Matrix = [number, number, number, number, number, number];
 
-/**
- * The image a page is made of, when it is one: a scan wrapped in a PDF draws one image over the
- * whole page. Null when the page draws several images, a small one, or none.
- */
-async function fullPageImageName(page: PDFPageProxy): Promise<string | null> {
+/** The images a page draws: each one's name and the share of the page it covers. */
+async function paintedImages(page: PDFPageProxy): Promise<{ name: string; share: number }[]> {
   const { fnArray, argsArray } = await page.getOperatorList();
   const view = page.view;
   const pageArea = Math.abs((view[2]! - view[0]!) * (view[3]! - view[1]!));
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
-  const painted: { name: string; area: number }[] = [];
+  const painted: { name: string; share: number }[] = [];
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
     const args = argsArray[i] as unknown[];
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.transform) ctm = Util.transform(ctm, args as Matrix) as Matrix;
-    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) {
+    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) {
       // Images are drawn into the unit square: the matrix's determinant is the area covered.
       const area = Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]);
-      painted.push({ name: typeof args[0] === "string" ? args[0] : "", area });
+      painted.push({ name: typeof args[0] === "string" ? args[0] : "", share: area / pageArea });
     }
   }
+  return painted;
+}
+
+/** Whether a page draws any image: a sparse text layer over an image may be a scan with a stamp's words. */
+export async function drawsImage(page: PDFPageProxy): Promise<boolean> {
+  return (await paintedImages(page)).length > 0;
+}
+
+/**
+ * The image a page is made of, when it is one: a scan wrapped in a PDF draws one image over the
+ * whole page. Null when the page draws several images, a small one, or none.
+ */
+async function fullPageImageName(page: PDFPageProxy): Promise<string | null> {
+  const painted = await paintedImages(page);
   const only = painted.length === 1 ? painted[0]! : null;
-  return only && only.name !== "" && only.area >= FULL_PAGE * pageArea ? only.name : null;
+  return only && only.name !== "" && only.share >= FULL_PAGE ? only.name : null;
 }
 
 /**

@@ -147,13 +147,14 @@ const LABEL_START = /^(?:[-–+•]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][)]\s|[
  * no margins of its own).
  */
 export function textBlock(pages: readonly (readonly PdfLine[])[]): TextBlock {
-  const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  // Of two pages, the wider margin pair: the lower median on the left, the upper on the right.
+  const median = (values: number[], upper: boolean): number => values.sort((a, b) => a - b)[Math.floor((values.length - (upper ? 0 : 1)) / 2)] ?? 0;
   const bodies = pages.map((lines) => lines.filter((l) => l.segments.length === 1)).filter((b) => b.length > 0);
   const weight = new Map<number, number>();
   for (const line of pages.flat()) weight.set(line.size, (weight.get(line.size) ?? 0) + line.text.length);
   return {
-    left: median(bodies.map((b) => Math.min(...b.map((l) => l.left)))),
-    right: median(bodies.map((b) => Math.max(...b.map((l) => l.right)))),
+    left: median(bodies.map((b) => Math.min(...b.map((l) => l.left))), false),
+    right: median(bodies.map((b) => Math.max(...b.map((l) => l.right))), true),
     bodySize: [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0,
   };
 }

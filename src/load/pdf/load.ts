@@ -6,7 +6,7 @@ import { overallStrategy, type Block, type LoadedDocument, type Page } from "../
 import { recognise, type OcrOutcome } from "../ocr/index.js";
 import type { LoadContext } from "../registry.js";
 import { openPdf, pdfError, type OpenPdf } from "./document.js";
-import { pageImages } from "./images.js";
+import { drawsImage, pageImages } from "./images.js";
 import { dropFurniture, joinAcrossPages, paragraphsOf, textBlock, type Paragraph } from "./layout.js";
 import { linesOf, type PdfLine } from "./lines.js";
 import { baseFontNames, readPageText, type LegacyDecoder } from "./text-layer.js";
@@ -27,18 +27,21 @@ const MAX_GARBAGE_SHARE = 0.3;
 /** Pages rendered and handed to the OCR engine at once: enough to keep its workers busy. */
 const OCR_BATCH = 8;
 
-/** Whether a page's text layer is worth keeping: enough letters, not mostly glyphs without Unicode. */
-export function usableTextLayer(text: string, minLetters: number): boolean {
+/** A page's text layer: usable, too few letters to be the page's text, or mostly glyphs without Unicode. */
+export function textLayerQuality(text: string, minLetters: number): "usable" | "sparse" | "garbage" {
   const count = (re: RegExp): number => text.length - text.replace(re, "").length;
   const visible = text.length - count(/\s/gu);
   const garbage = count(/[\ufffd\ue000-\uf8ff\u0000-\u0008\u000b\u000c\u000e-\u001f]/gu);
-  return !(visible > 0 && garbage / visible > MAX_GARBAGE_SHARE) && count(/\p{L}/gu) >= minLetters;
+  if (visible > 0 && garbage / visible > MAX_GARBAGE_SHARE) return "garbage";
+  return count(/\p{L}/gu) >= minLetters ? "usable" : "sparse";
 }
 
 /**
  * Reads a PDF into the canonical document, one Page per PDF page: the text layer where it is
- * usable, OCR where the strategy asks for it (`ocr`) or the layer is missing or garbage
- * (`auto`). The pdf.js document is always destroyed, whatever happens.
+ * usable, OCR where the strategy asks for it (`ocr`) or (`auto`) the layer is garbage, or has
+ * fewer than `ocr.minPageChars` letters over an image. A page without text or image (blank, or
+ * text drawn as outlines) is left to the `ocr` strategy. The pdf.js document is always
+ * destroyed, whatever happens.
  */
 export async function loadPdf(bytes: Uint8Array, context: LoadContext, deps: PdfDependencies = defaultPdfDependencies): Promise<LoadedDocument> {
   const file = context.fileName;
@@ -83,11 +86,14 @@ async function readPdf(pdf: OpenPdf, bytes: Uint8Array, context: LoadContext, de
     warnings.push({ code: "legacy-encoding-converted", message: `text in ${encoding.toUpperCase()} fonts was converted to Unicode`, span: null });
   }
 
-  const toOcr = numbers.filter((n) => {
-    if (config.strategy === "ocr") return true;
-    if (config.strategy === "text") return false;
-    return !usableTextLayer(layers[n - 1]!.lines.map((l) => l.text).join("\n"), config.ocr.minPageChars);
-  });
+  const toOcr: number[] = [];
+  for (const n of numbers) {
+    if (config.strategy === "ocr") toOcr.push(n);
+    if (config.strategy !== "auto") continue;
+    const layer = textLayerQuality(layers[n - 1]!.lines.map((l) => l.text).join("\n"), config.ocr.minPageChars);
+    // A sparse layer is worth OCR only over an image: a typed page that holds just a signer's name, or nothing, stays as it is.
+    if (layer === "garbage" || (layer === "sparse" && (await drawsImage(await pdf.document.getPage(n))))) toOcr.push(n);
+  }
   let ocr = null as OcrOutcome | null;
   // Page images are a few MB each: render and read them a batch at a time, never the whole file at once.
   for (let start = 0; start < toOcr.length; start += OCR_BATCH) {
