@@ -78,6 +78,28 @@ describe("PDF text layer: reading order and page furniture", () => {
     );
   });
 
+  it.each([
+    ["the type line, set left of the page's centre", { text: "KẾ HOẠCH", x: 150, y: 715 }],
+    ["a Công văn's Kính gửi", { text: "Kính gửi: Các phòng, ban, ngành.", x: 90, y: 715 }],
+  ])("ends the header table at %s", async (_name, after) => {
+    const runs: Run[] = [
+      { text: "ỦY BAN NHÂN DÂN", x: 80, y: 790 },
+      { text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", x: 330, y: 790 },
+      { text: "Số: 12/UBND-NN", x: 86, y: 760 },
+      { text: "Kiến Xương, ngày 05 tháng 11 năm 2024", x: 335, y: 760 },
+      { text: "V/v sản xuất vụ Đông", x: 84, y: 745 },
+      after,
+      ...paragraph(SENTENCE, 690, { indent: 30 }).runs,
+    ];
+    const doc = await load(writePdf([{ runs }]));
+    expect(doc.pages[0]!.blocks.map((b) => b.text)).toEqual([
+      "ỦY BAN NHÂN DÂN\nSố: 12/UBND-NN\nV/v sản xuất vụ Đông",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKiến Xương, ngày 05 tháng 11 năm 2024",
+      after.text,
+      SENTENCE,
+    ]);
+  });
+
   it("reads a table in the body row by row: only the header and closing tables are layout", async () => {
     const full = (part: string): PageSpec => ({ runs: paragraph(`Phần ${part}: ${SENTENCE} ${SENTENCE}`, 780).runs });
     const rows: Run[] = [

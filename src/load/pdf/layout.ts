@@ -1,5 +1,6 @@
 import { isCapitalsLine } from "../../text/lines.js";
-import type { PdfLine, Segment } from "./lines.js";
+import { DOCUMENT_TYPES } from "../../vocabulary/document-types.js";
+import { wordWidth, type PdfLine, type Segment } from "./lines.js";
 
 /** The lines of one page and the page's height, in the units of the lines' y. */
 export interface PageLines {
@@ -62,6 +63,8 @@ export function dropFurniture(pages: readonly PageLines[]): { pages: PdfLine[][]
   return { pages: out, dropped: [...dropped] };
 }
 
+const TYPE_LINES: ReadonlySet<string> = new Set(DOCUMENT_TYPES.filter((t) => t.typeLine).map((t) => t.name.toUpperCase()));
+
 interface ColumnRun {
   lines: PdfLine[];
   /** Pieces starting at or right of this x are the right column's. */
@@ -90,6 +93,8 @@ function columnRunAt(lines: readonly PdfLine[], start: number, page: { left: num
     const oneCell = line.segments.length === 1;
     if (oneCell && line.left <= page.left + 3 * line.size && line.right >= page.right - 1.5 * line.size) break;
     if (oneCell && line.left < split && line.left > page.left + 2 * line.size && Math.abs((line.left + line.right) / 2 - centre) < 2 * line.size) break;
+    // The type line (KẾ HOẠCH, QUYẾT ĐỊNH) or a Công văn's Kính gửi follows the header table, wherever it is set.
+    if (oneCell && (TYPE_LINES.has(line.text.trim()) || /^Kính gửi\b/u.test(line.text))) break;
     run.push(line);
     previous = line;
   }
@@ -106,9 +111,6 @@ interface CellLine extends Cell {
   firstWordWidth: number;
 }
 
-export function wordWidth(text: string, size: number): number {
-  return (/^\S+/u.exec(text)?.[0].length ?? 0) * 0.5 * size;
-}
 
 /**
  * Whether a line in a table cell was wrapped onto the next: the next line's first word would
@@ -116,8 +118,8 @@ export function wordWidth(text: string, size: number): number {
  */
 function wrapsInto(line: CellLine, next: CellLine, cell: Cell): boolean {
   if (LABEL_START.test(next.text) || /[:;]$/.test(line.text) || isCapitalsLine(line.text) !== isCapitalsLine(next.text)) return false;
-  // The tiêu ngữ and the place-and-date line are lines of their own, however wide.
-  if (/hạnh phúc$/iu.test(line.text) || /^[\p{L} .-]*,\s*ngày\b/u.test(next.text)) return false;
+  // The tiêu ngữ, the Số line, the V/v line and the place-and-date line are lines of their own, however wide.
+  if (/hạnh phúc$/iu.test(line.text) || /^Số\b/u.test(line.text) || /^V\/v\b/u.test(next.text) || /^[\p{L} .-]*,\s*ngày\b/u.test(next.text)) return false;
   if (Math.abs(line.size - next.size) > 0.15 * line.size) return false;
   return slackOf(line, cell) < 0.3 * next.size + next.firstWordWidth;
 }
@@ -229,7 +231,7 @@ export function paragraphsOf(
           if (ps.length === 0) return [];
           const text = ps.map((p) => p.text).join(" ");
           const size = run.lines[k]!.size;
-          return [{ text, left: ps[0]!.left, right: ps.at(-1)!.right, size, firstWordWidth: wordWidth(text, size) }];
+          return [{ text, left: ps[0]!.left, right: ps.at(-1)!.right, size, firstWordWidth: wordWidth(/^\S*/u.exec(text)![0], ps[0]!) }];
         });
         const joined: CellLine[] = [];
         for (const line of cellLines) {

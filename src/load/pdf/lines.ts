@@ -191,7 +191,7 @@ function buildLine(group: readonly PdfItem[]): PdfLine {
     text: lineText,
     segments,
     pieces,
-    firstWordWidth: firstWord.length * 0.5 * size,
+    firstWordWidth: wordWidth(firstWord, pieces[0]!),
     footnoteMarker,
   };
 }
@@ -206,6 +206,17 @@ function footnoteMarkerOf(items: readonly PdfItem[], size: number, raised: (i: P
   if (!first || !second || !/^\d{1,3}$/.test(first.str.trim())) return null;
   if (raised(first) || (first.size > 1.15 * second.size && second.size >= size - 0.1)) return first.str.trim();
   return null;
+}
+
+/**
+ * Width of a word at the start of a run, from the run's own average advance per character (the
+ * font's real widths, not a guess), a little generous: it decides whether the word would have
+ * fitted at the end of the line above.
+ */
+export function wordWidth(word: string, run: Segment): number {
+  const chars = [...run.text].length;
+  const perChar = chars > 0 ? (run.right - run.left) / chars : 0;
+  return 1.1 * perChar * [...word].length;
 }
 
 function toSuperscript(digits: string): string {
