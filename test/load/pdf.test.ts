@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { PDFParse } from "pdf-parse";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { VanbanError } from "../../src/errors.js";
+import { asFailure, VanbanError } from "../../src/errors.js";
 import type { LoadedDocument } from "../../src/load/model.js";
 import type { OcrImage, OcrOutcome } from "../../src/load/ocr/index.js";
-import { openOptions } from "../../src/load/pdf/document.js";
+import { openOptions, pdfError } from "../../src/load/pdf/document.js";
 import { defaultPdfDependencies, loadPdf, type PdfDependencies } from "../../src/load/pdf/load.js";
 import { repairText } from "../../src/load/pdf/lines.js";
 import { sha256 } from "../../src/load/text.js";
@@ -409,6 +409,20 @@ describe("PDF bad input: a typed error within seconds", () => {
     expect((error as VanbanError).code).toBe(code);
     expect((error as VanbanError).file).toBe("bad.pdf");
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it.each([
+    ["pdf.js's InvalidPDFException", Object.assign(new Error("Invalid PDF structure."), { name: "InvalidPDFException" }), "corrupt"],
+    ["pdf.js's FormatError", Object.assign(new Error("Bad FCHECK in flate stream"), { name: "FormatError" }), "corrupt"],
+    ["pdf.js's PasswordException", Object.assign(new Error("No password given"), { name: "PasswordException" }), "encrypted"],
+  ])("%s is %s", (_name, error, code) => {
+    expect(pdfError(error, "a.pdf")).toMatchObject({ code, file: "a.pdf" });
+  });
+
+  it("a TypeError is a bug, not a corrupt file: it passes through to be reported as internal", () => {
+    const bug = new TypeError("cannot read properties of undefined");
+    expect(pdfError(bug, "a.pdf")).toBe(bug);
+    expect(asFailure(bug).code).toBe("internal");
   });
 
   it("an encrypted PDF is not worth retrying", async () => {

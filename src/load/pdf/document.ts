@@ -64,9 +64,14 @@ export async function openPdf(bytes: Uint8Array, fileName: string | null): Promi
   }
 }
 
-/** pdf.js's failures as vanban's: a password is `encrypted` (never retried, never guessed), anything structural `corrupt`. */
-export function pdfError(error: unknown, fileName: string | null): VanbanError {
+/**
+ * pdf.js's failures as vanban's: a password is `encrypted` (never retried, never guessed),
+ * anything else pdf.js throws `corrupt`. JavaScript's own errors (TypeError …) are bugs, ours or
+ * pdf.js's, and pass through to be reported as internal.
+ */
+export function pdfError(error: unknown, fileName: string | null): Error {
   if (error instanceof VanbanError) return error;
+  if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError) return error;
   const name = error instanceof Error ? error.name : "";
   const message = error instanceof Error ? error.message : String(error);
   if (name === "PasswordException") {
