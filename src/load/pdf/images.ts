@@ -61,8 +61,9 @@ export async function pageImages(pdf: OpenPdf, pages: readonly number[]): Promis
     const name = await fullPageImageName(page);
     let bytes: Uint8Array | null = null;
     if (name !== null) {
-      const result = await pdf.parser.getImage({ partial: [number], imageThreshold: 0, imageBuffer: true, imageDataUrl: false });
-      const image = result.pages[0]?.images.find((i) => i.name === name) ?? result.pages[0]?.images[0];
+      // pdf-parse converts only some pixel layouts; for any other, the rendered page will do.
+      const result = await pdf.parser.getImage({ partial: [number], imageThreshold: 0, imageBuffer: true, imageDataUrl: false }).catch(() => null);
+      const image = result?.pages[0]?.images.find((i) => i.name === name);
       if (image && image.data.length > 0) bytes = image.data;
     }
     if (bytes === null) {
