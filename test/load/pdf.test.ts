@@ -425,6 +425,24 @@ describe("PDF bad input: a typed error within seconds", () => {
     expect(asFailure(bug).code).toBe("internal");
   });
 
+  it("a PDF with random bytes overwritten is read or refused with a typed error, never a crash", async () => {
+    const base = new Uint8Array(readFileSync("fixtures/pdf/header-table.pdf"));
+    let seed = 12345;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const outcomes = new Set<string>();
+    for (let k = 0; k < 25; k++) {
+      const bytes = new Uint8Array(base);
+      for (let f = 0; f < 1 + Math.floor(random() * 20); f++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+      const outcome = await loadBytes(bytes, { fileName: "m.pdf", config: config({ strategy: "text" }) }).then(
+        () => "read",
+        (e: unknown) => (e instanceof VanbanError ? e.code : `untyped: ${String(e)}`),
+      );
+      outcomes.add(outcome);
+    }
+    expect([...outcomes].filter((o) => o.startsWith("untyped"))).toEqual([]);
+    expect(outcomes).toContain("corrupt");
+  }, 60_000);
+
   it("an encrypted PDF is not worth retrying", async () => {
     const error = (await loadBytes(new Uint8Array(readFileSync("fixtures/pdf/encrypted.pdf"))).catch((e: unknown) => e)) as VanbanError;
     expect(error.retryable).toBe(false);
