@@ -1,5 +1,5 @@
-import { VanbanError } from "../../errors.js";
 import { containsName } from "../magic.js";
+import { loadPdf } from "../pdf/load.js";
 import type { Format } from "../registry.js";
 
 export const pdfFormat: Format = {
@@ -9,7 +9,5 @@ export const pdfFormat: Format = {
   extensions: [".pdf"],
   // The header may follow up to 1 kB of junk (PDF 32000-1, annex H).
   detect: (bytes) => containsName(bytes.subarray(0, 1024), "%PDF-"),
-  load: async (_bytes, context) => {
-    throw new VanbanError("unsupported-format", "the PDF loader is not built yet", { file: context.fileName });
-  },
+  load: (bytes, context) => loadPdf(bytes, context),
 };
