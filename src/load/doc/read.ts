@@ -6,7 +6,7 @@ import { cellText, tableBlocks, untabLayout, type TableCell } from "../docx/tabl
 import { parseLabel } from "../../text/labels.js";
 import type { LoadedDocument } from "../model.js";
 import type { LoadContext } from "../registry.js";
-import { CELL_END, extractDocText, FOOTNOTE_MARK, ROW_END, TABLE_PARAGRAPH } from "./extractor.js";
+import { CELL_END, extractDocText, FOOTNOTE_MARK, ROW_END, TABLE_PARAGRAPH, type DocText } from "./extractor.js";
 import { OleError, readOle, type OleFile } from "./ole.js";
 
 export const DOC_MEDIA_TYPE = "application/msword";
@@ -34,23 +34,28 @@ export async function readDoc(bytes: Uint8Array, context: LoadContext): Promise<
   }
   classify(ole, file);
 
-  let body: string;
-  let footnotes: string;
-  let numberingProblem: string | null;
-  let marked: boolean;
+  let text: DocText;
   try {
-    ({ body, footnotes, numberingProblem, marked } = await extractDocText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+    text = await extractDocText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
     throw new VanbanError("corrupt", `the Word document cannot be read: ${(error as Error).message}`, { file, cause: error });
   }
+  let { body, footnotes } = text;
+  const { numberingProblem, marked, legacyRuns, legacyFonts } = text;
 
-  // A .doc keeps no font names word-extractor reports, so TCVN3/VNI typing is told by its letters.
-  const detected = detectLegacyEncoding(`${body}\n${footnotes}`).encoding;
-  const legacy: LegacyEncoding | null = detected === "unicode" ? null : detected;
-  if (legacy !== null) {
-    // No font names, so TCVN3's H-font lines and lost capitals are guessed as for a text file.
-    body = decodeLegacy(body, legacy, { upperCase: "guess" });
-    footnotes = decodeLegacy(footnotes, legacy, { upperCase: "guess" });
+  // Runs in legacy fonts were decoded by their fonts; with none, TCVN3/VNI typing is told by its letters.
+  let legacy: { counts: ReadonlyMap<LegacyEncoding, number>; what: string } | null = null;
+  if (legacyRuns.size > 0) {
+    const runs = [...legacyRuns.values()].reduce((a, b) => a + b, 0);
+    legacy = { counts: legacyRuns, what: `${runs} run(s) in legacy fonts (${[...legacyFonts].join(", ")})` };
+  } else {
+    const detected = detectLegacyEncoding(`${body}\n${footnotes}`).encoding;
+    if (detected !== "unicode") {
+      // No font names, so TCVN3's H-font lines and lost capitals are guessed as for a text file.
+      body = decodeLegacy(body, detected, { upperCase: "guess" });
+      footnotes = decodeLegacy(footnotes, detected, { upperCase: "guess" });
+      legacy = { counts: new Map([[detected, 1]]), what: "the text, typed in a legacy encoding," };
+    }
   }
   const blocks = [...bodyBlocks(numberMarks(body), marked), ...footnoteBlocks(footnotes, marked)];
   if (blocks.length === 0) throw new VanbanError("empty", "the Word document has no text (a scan pasted as a picture?)", { file });
@@ -59,7 +64,7 @@ export async function readDoc(bytes: Uint8Array, context: LoadContext): Promise<
     mediaType: DOC_MEDIA_TYPE,
     bytes: bytes.length,
     context,
-    legacy: legacy === null ? null : { counts: new Map([[legacy, 1]]), what: "the text, typed in a legacy encoding," },
+    legacy,
     warnings:
       numberingProblem === null
         ? []
