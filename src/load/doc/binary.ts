@@ -42,3 +42,18 @@ export function forEachSprm(grpprl: Buffer, from: number, visit: (sprm: number, 
     at += size >= 0 ? size : 1 + (grpprl[at] ?? 0);
   }
 }
+
+/** Word's formatted disk pages (FKPs), of paragraph and of character properties, are 512 bytes. */
+export const FKP_SIZE = 512;
+
+/** Index of the first of `items` (sorted, not overlapping) whose `end` lies after `at`. */
+export function firstEndingAfter<T>(items: readonly T[], end: (item: T) => number, at: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (end(items[mid]!) <= at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

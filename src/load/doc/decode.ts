@@ -1,4 +1,5 @@
 import { decodeLegacy, encodingOfFont, restoreLostCapitals, type FontEncoding, type LegacyEncoding } from "../encodings/index.js";
+import { firstEndingAfter } from "./binary.js";
 import type { FontRun } from "./fonts.js";
 
 interface LegacyRun extends FontRun, FontEncoding {}
@@ -32,7 +33,7 @@ export class FontDecoder {
     let out = label;
     let at = from;
     let capitalsLost = false;
-    for (let k = this.firstEndingAfter(from); k < this.runs.length; k++) {
+    for (let k = firstEndingAfter(this.runs, (run) => run.cpEnd, from); k < this.runs.length; k++) {
       const run = this.runs[k]!;
       if (run.cpStart >= to) break;
       const start = Math.max(run.cpStart, from);
@@ -48,16 +49,5 @@ export class FontDecoder {
     }
     out += text.slice(at, to);
     return capitalsLost ? restoreLostCapitals(out) : out;
-  }
-
-  private firstEndingAfter(cp: number): number {
-    let low = 0;
-    let high = this.runs.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.runs[mid]!.cpEnd <= cp) low = mid + 1;
-      else high = mid;
-    }
-    return low;
   }
 }

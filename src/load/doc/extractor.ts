@@ -3,7 +3,7 @@ import { clean } from "word-extractor/lib/filters.js";
 import WordOleExtractor, { type Piece } from "word-extractor/lib/word-ole-extractor.js";
 import { Numbering } from "../docx/numbering.js";
 import type { LegacyEncoding } from "../encodings/index.js";
-import { forEachSprm } from "./binary.js";
+import { FKP_SIZE, forEachSprm } from "./binary.js";
 import { FontDecoder } from "./decode.js";
 import { fontRuns, FontTableError, type ParagraphStyle } from "./fonts.js";
 import { ListTableError, listsOfDoc } from "./lists.js";
@@ -15,7 +15,6 @@ const SPRM_P_FINTABLE = 0x2416;
 const SPRM_P_FTTP = 0x2417;
 /** FIB: fcPlcfBtePapx, the table of paragraph-property pages. */
 const FC_PLCF_BTE_PAPX = 0x0102;
-const FKP_SIZE = 512;
 
 /**
  * Marks put into the body for bodyBlocks (private-use characters, never in Word text): where a

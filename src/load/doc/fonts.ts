@@ -1,5 +1,5 @@
 import type { Piece } from "word-extractor/lib/word-ole-extractor.js";
-import { Cursor, forEachSprm } from "./binary.js";
+import { Cursor, firstEndingAfter, FKP_SIZE, forEachSprm } from "./binary.js";
 
 /**
  * The font of each stretch of a .doc's text, which word-extractor never reads and a TCVN3 file
@@ -31,7 +31,6 @@ export class FontTableError extends Error {}
 const FC_STSHF = 0xa2;
 const FC_PLCF_BTE_CHPX = 0xfa;
 const FC_STTBF_FFN = 0x112;
-const FKP_SIZE = 512;
 /** The FKP's last byte is crun; (crun + 1) FCs and crun offset bytes must fit before it. */
 const MAX_CHPX_RUNS = Math.floor((FKP_SIZE - 1 - 4) / 5);
 /** FFN: cbFfnM1, flags, wWeight, chs, ixchSzAlt, panose (10), fs (24), then xszFfn in UTF-16. */
@@ -205,6 +204,8 @@ function characterRuns(fib: Buffer, table: Buffer): CharacterRun[] {
   return runs;
 }
 
+const fcEnd = (item: { fcEnd: number }): number => item.fcEnd;
+
 /** A stretch of the WordDocument stream and the font number resolved for it. */
 interface FcFont {
   fcStart: number;
@@ -229,7 +230,7 @@ function resolveFonts(runs: readonly CharacterRun[], paragraphs: readonly Paragr
       continue;
     }
     let at = run.fcStart;
-    for (let k = firstEndingAfter(byStart, at); k < byStart.length && at < run.fcEnd; k++) {
+    for (let k = firstEndingAfter(byStart, fcEnd, at); k < byStart.length && at < run.fcEnd; k++) {
       const paragraph = byStart[k]!;
       if (paragraph.fcStart >= run.fcEnd) break;
       if (paragraph.fcStart > at) push(at, paragraph.fcStart, styles.defaultFtc);
@@ -259,18 +260,6 @@ function disjoint<T extends { fcStart: number; fcEnd: number }>(items: readonly 
   return out;
 }
 
-/** Index of the first item (sorted by fcStart, not overlapping) whose end lies after `fc`. */
-function firstEndingAfter(items: readonly { fcStart: number; fcEnd: number }[], fc: number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (items[mid]!.fcEnd <= fc) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /**
  * The font of each stretch of text, in character positions, through the piece table: a piece
  * holds one stretch of the stream, 8-bit (compressed, one byte a character) or UTF-16.
@@ -282,7 +271,7 @@ export function fontRuns(fib: Buffer, table: Buffer, pieces: readonly Piece[], p
   const fonts = resolveFonts(characterRuns(fib, table), paragraphs, new StyleSheet(fib, table));
   const out: FontRun[] = [];
   for (const piece of pieces) {
-    for (let k = firstEndingAfter(fonts, piece.startFilePos); k < fonts.length; k++) {
+    for (let k = firstEndingAfter(fonts, fcEnd, piece.startFilePos); k < fonts.length; k++) {
       const run = fonts[k]!;
       if (run.fcStart >= piece.endFilePos) break;
       const name = names[run.ftc];

@@ -1,7 +1,7 @@
 import { VanbanError } from "../../errors.js";
-import { decodeLegacy, detectLegacyEncoding, type LegacyEncoding } from "../encodings/index.js";
+import { decodeLegacy, detectLegacyEncoding } from "../encodings/index.js";
 import { superscript } from "../docx/body.js";
-import { wordDocument } from "../docx/loaded.js";
+import { legacyFontRuns, wordDocument, type LegacyConversion } from "../docx/loaded.js";
 import { cellText, tableBlocks, untabLayout, type TableCell } from "../docx/tables.js";
 import { parseLabel } from "../../text/labels.js";
 import type { LoadedDocument } from "../model.js";
@@ -44,10 +44,9 @@ export async function readDoc(bytes: Uint8Array, context: LoadContext): Promise<
   const { numberingProblem, marked, legacyRuns, legacyFonts } = text;
 
   // Runs in legacy fonts were decoded by their fonts; with none, TCVN3/VNI typing is told by its letters.
-  let legacy: { counts: ReadonlyMap<LegacyEncoding, number>; what: string } | null = null;
+  let legacy: LegacyConversion | null = null;
   if (legacyRuns.size > 0) {
-    const runs = [...legacyRuns.values()].reduce((a, b) => a + b, 0);
-    legacy = { counts: legacyRuns, what: `${runs} run(s) in legacy fonts (${[...legacyFonts].join(", ")})` };
+    legacy = legacyFontRuns(legacyRuns, legacyFonts);
   } else {
     const detected = detectLegacyEncoding(`${body}\n${footnotes}`).encoding;
     if (detected !== "unicode") {
