@@ -108,6 +108,7 @@ interface Style {
 /** The style sheet (STSH): each style's base and font, and the default font for text no style gives one. */
 class StyleSheet {
   private readonly styles = new Map<number, Style>();
+  private readonly fonts = new Map<number, number | null>();
   readonly defaultFtc: number | null = null;
 
   constructor(fib: Buffer, table: Buffer) {
@@ -118,11 +119,11 @@ class StyleSheet {
     const cbStshi = head.u16();
     const count = head.u16();
     const cbStdBase = head.u16();
-    if (cbStshi >= STSHI_FTC_OTHER) {
-      head.at = STSHI_FTC_OTHER;
-      this.defaultFtc = head.u16();
-    } else if (cbStshi >= STSHI_FTC_ASCII) {
-      head.at = STSHI_FTC_ASCII;
+    // An older, shorter stshi may end before ftcOther, or even before ftcAsci.
+    const within = (at: number): boolean => at + 2 <= 2 + cbStshi;
+    const defaultAt = within(STSHI_FTC_OTHER) ? STSHI_FTC_OTHER : within(STSHI_FTC_ASCII) ? STSHI_FTC_ASCII : null;
+    if (defaultAt !== null) {
+      head.at = defaultAt;
       this.defaultFtc = head.u16();
     }
     if (cbStdBase < STDF_BASE) throw new FontTableError("the style sheet's style records are shorter than their header");
@@ -131,27 +132,39 @@ class StyleSheet {
       const cbStd = c.u16();
       if (cbStd === 0) continue;
       const std = c.bytes(cbStd);
-      const style = readStyle(std, cbStdBase, broken);
-      if (style !== null) this.styles.set(istd, style);
+      this.styles.set(istd, readStyle(std, cbStdBase, broken));
     }
   }
 
-  /** A style's font, or the font of the style it is based on, and so on up. */
+  /**
+   * A style's font, or the font of the style it is based on, and so on up. Remembered for every
+   * style on the way: a damaged file may chain thousands of styles and ask for each run.
+   */
   fontOf(istd: number): number | null {
-    const seen = new Set<number>();
-    for (let at = istd; at !== NIL_STYLE && !seen.has(at); ) {
-      seen.add(at);
+    const path = new Set<number>();
+    let found: number | null = null;
+    for (let at = istd; at !== NIL_STYLE; ) {
+      const known = this.fonts.get(at);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
       const style = this.styles.get(at);
-      if (style === undefined) return null;
-      if (style.ftc !== null) return style.ftc;
+      if (style === undefined || path.has(at)) break;
+      path.add(at);
+      if (style.ftc !== null) {
+        found = style.ftc;
+        break;
+      }
       at = style.base;
     }
-    return null;
+    for (const at of path) this.fonts.set(at, found);
+    return found;
   }
 }
 
 /** One STD: StdfBase, the name (Xstz), then the UPXs; only paragraph and character styles carry a CHPX vanban reads. */
-function readStyle(std: Buffer, cbStdBase: number, broken: () => FontTableError): Style | null {
+function readStyle(std: Buffer, cbStdBase: number, broken: () => FontTableError): Style {
   const c = new Cursor(std, 2, broken);
   const info2 = c.u16();
   const info3 = c.u16();
