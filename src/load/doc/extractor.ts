@@ -51,7 +51,8 @@ interface ParagraphMark extends ParagraphStyle {
  * word-extractor's reader, taught Word's automatic numbering and table structure: while it walks
  * the paragraph properties, each paragraph's list (ilfo, ilvl) and table flags are noted; when it
  * builds the body, list paragraphs get their labels (`I.`, `1.1.`, `a)`, `-`) from the list
- * tables, counted in reading order, and table paragraphs, cell ends and row ends are marked.
+ * tables, counted in reading order, and table paragraphs, cell ends and row ends are marked;
+ * text in a TCVN3 or VNI font is decoded paragraph by paragraph by the font each run names.
  * Everything else is word-extractor's own reading.
  */
 class NumberedWordExtractor extends WordOleExtractor {

@@ -20,8 +20,8 @@ const FIB_OBFUSCATED = 0x8000;
 /**
  * Reads a Word 97–2003 document. The compound file is checked and classified first (an encrypted
  * DOCX, an Excel or PowerPoint file, a password-protected .doc are refused by name), then
- * word-extractor reads the body and footnotes, with list labels restored from the list tables;
- * headers and footers are page furniture and dropped.
+ * word-extractor reads the body and footnotes, with list labels restored from the list tables
+ * and legacy-font runs decoded by their fonts; headers and footers are page furniture and dropped.
  */
 export async function readDoc(bytes: Uint8Array, context: LoadContext): Promise<LoadedDocument> {
   const file = context.fileName;
