@@ -32,7 +32,7 @@ describe("DOCX runs in legacy fonts", () => {
 });
 
 describe(".doc text in a legacy encoding", () => {
-  it("is told by its letters (a .doc names no fonts here), decoded, and the encoding recorded", async () => {
+  it("is decoded by the fonts its runs name, and the encoding recorded (more in doc-fonts.test.ts)", async () => {
     const doc = await loadBytes(readFileSync(new URL("../../fixtures/formats/002_54a447784a71b537.tcvn3.doc", import.meta.url)));
     const text = doc.pages[0]!.blocks.map((b) => b.text).join("\n");
     expect(text).toContain("tăng cường công tác chăm sóc, giáo dục và bảo vệ trẻ em");

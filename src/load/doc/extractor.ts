@@ -2,6 +2,10 @@ import BufferReader from "word-extractor/lib/buffer-reader.js";
 import { clean } from "word-extractor/lib/filters.js";
 import WordOleExtractor, { type Piece } from "word-extractor/lib/word-ole-extractor.js";
 import { Numbering } from "../docx/numbering.js";
+import type { LegacyEncoding } from "../encodings/index.js";
+import { FKP_SIZE, forEachSprm } from "./binary.js";
+import { FontDecoder } from "./decode.js";
+import { fontRuns, FontTableError, type ParagraphStyle } from "./fonts.js";
 import { ListTableError, listsOfDoc } from "./lists.js";
 
 /** The paragraph sprms vanban reads (MS-DOC 2.6.2): list level and instance, table cell and row end. */
@@ -11,7 +15,6 @@ const SPRM_P_FINTABLE = 0x2416;
 const SPRM_P_FTTP = 0x2417;
 /** FIB: fcPlcfBtePapx, the table of paragraph-property pages. */
 const FC_PLCF_BTE_PAPX = 0x0102;
-const FKP_SIZE = 512;
 
 /**
  * Marks put into the body for bodyBlocks (private-use characters, never in Word text): where a
@@ -31,10 +34,13 @@ export interface DocText {
   marked: boolean;
   /** Why list labels could not be restored, or null. */
   numberingProblem: string | null;
+  /** Runs decoded from a legacy font encoding, per encoding, and the fonts that named them. */
+  legacyRuns: ReadonlyMap<LegacyEncoding, number>;
+  legacyFonts: ReadonlySet<string>;
 }
 
-interface ParagraphMark {
-  fc: number;
+/** A paragraph: its extent and style (for its fonts), list and table flags. */
+interface ParagraphMark extends ParagraphStyle {
   ilfo: number;
   ilvl: number;
   inTable: boolean;
@@ -45,7 +51,8 @@ interface ParagraphMark {
  * word-extractor's reader, taught Word's automatic numbering and table structure: while it walks
  * the paragraph properties, each paragraph's list (ilfo, ilvl) and table flags are noted; when it
  * builds the body, list paragraphs get their labels (`I.`, `1.1.`, `a)`, `-`) from the list
- * tables, counted in reading order, and table paragraphs, cell ends and row ends are marked.
+ * tables, counted in reading order, and table paragraphs, cell ends and row ends are marked;
+ * text in a TCVN3 or VNI font is decoded paragraph by paragraph by the font each run names.
  * Everything else is word-extractor's own reading.
  */
 class NumberedWordExtractor extends WordOleExtractor {
@@ -53,6 +60,10 @@ class NumberedWordExtractor extends WordOleExtractor {
   private fib: Buffer | null = null;
   private table: Buffer | null = null;
   numberingProblem: string | null = null;
+  /** Why fonts could not be read, or null. */
+  fontProblem: string | null = null;
+  /** The run decoder, with what it decoded; null when the fonts could not be read. */
+  decoder: FontDecoder | null = null;
   marked = false;
 
   protected override writeParagraphProperties(buffer: Buffer, tableBuffer: Buffer): void {
@@ -78,30 +89,55 @@ class NumberedWordExtractor extends WordOleExtractor {
         this.numberingProblem = error instanceof ListTableError ? error.message : `unreadable list data: ${(error as Error).message}`;
       }
     }
-    const raw = this._pieces.map((p) => p.text).join("").slice(0, this._boundaries.ccpText);
-    const inserts = this.paragraphs
-      .map((p) => ({ ...p, cp: cpOf(this._pieces, p.fc) }))
-      .filter((p): p is ParagraphMark & { cp: number } => p.cp !== null && p.cp < raw.length)
-      .sort((a, b) => a.cp - b.cp)
+    // Fonts too: without them the text is still read, its encoding told by its letters (see read.ts).
+    try {
+      this.decoder = new FontDecoder(fontRuns(this.fib, this.table, this._pieces, this.paragraphs));
+    } catch (error) {
+      if (!(error instanceof FontTableError)) throw error;
+      this.fontProblem = error.message;
+    }
+    // The optional hyphen becomes U+00AD before decoding: it is TCVN3's ư (see cleanText).
+    const all = this._pieces.map((p) => p.text).join("").replaceAll("\x1f", "\u00ad");
+    const { ccpText, ccpFtn } = this._boundaries;
+    const starts = this.paragraphs
+      .map((p) => ({ ...p, cp: cpOf(this._pieces, p.fcStart) }))
+      .filter((p): p is ParagraphMark & { cp: number } => p.cp !== null)
+      .sort((a, b) => a.cp - b.cp);
+    const inserts = starts
+      .filter((p) => p.cp < ccpText)
       .map((p) => {
         const label = numbering !== null && p.ilfo > 0 ? numbering.next(String(p.ilfo), p.ilvl, undefined) : null;
-        const mark = p.rowEnd ? ROW_END : p.inTable ? TABLE_PARAGRAPH : "";
-        return { cp: p.cp, text: `${mark}${label === null ? "" : `${label} `}` };
+        return { cp: p.cp, mark: p.rowEnd ? ROW_END : p.inTable ? TABLE_PARAGRAPH : "", label: label === null ? "" : `${label} ` };
       });
-    // Slices joined once: inserting into the string label by label is quadratic in a long document.
-    const parts: string[] = [];
-    let from = 0;
-    for (const { cp, text } of inserts) {
-      parts.push(raw.slice(from, cp), text);
-      from = cp;
-    }
-    parts.push(raw.slice(from));
-    document._body = cleanText(parts.join("").replaceAll("\x07", CELL_END).replaceAll("\x02", FOOTNOTE_MARK));
+    const body = this.story(all, 0, ccpText, inserts);
+    document._body = cleanText(body.replaceAll("\x07", CELL_END).replaceAll("\x02", FOOTNOTE_MARK));
     // word-extractor drops the marks, so a footnote of two paragraphs would read as two footnotes.
-    const { ccpText, ccpFtn } = this._boundaries;
-    if (ccpFtn) document._footnotes = cleanText(this._pieces.map((p) => p.text).join("").slice(ccpText, ccpText + ccpFtn - 1).replaceAll("\x02", FOOTNOTE_MARK));
+    if (ccpFtn) {
+      const end = ccpText + ccpFtn - 1;
+      const footnoteStarts = starts.filter((p) => p.cp > ccpText && p.cp < end).map((p) => ({ cp: p.cp, mark: "", label: "" }));
+      document._footnotes = cleanText(this.story(all, ccpText, end, footnoteStarts).replaceAll("\x02", FOOTNOTE_MARK));
+    }
     this.marked = true;
     return document;
+  }
+
+  /**
+   * A story's text from `from` to `to`, paragraph by paragraph: each starts with its mark and
+   * label and is decoded by its fonts. Slices joined once: inserting label by label is quadratic.
+   */
+  private story(all: string, from: number, to: number, starts: readonly { cp: number; mark: string; label: string }[]): string {
+    const decoder = this.decoder ?? new FontDecoder([]);
+    const parts: string[] = [];
+    let at = from;
+    let mark = "";
+    let label = "";
+    for (const start of starts) {
+      parts.push(mark, decoder.paragraph(all, at, start.cp, label));
+      ({ mark, label } = start);
+      at = start.cp;
+    }
+    parts.push(mark, decoder.paragraph(all, at, to, label));
+    return parts.join("");
   }
 }
 
@@ -127,11 +163,12 @@ function paragraphMarks(fib: Buffer, table: Buffer): ParagraphMark[] {
     const runs = fkp.readUInt8(FKP_SIZE - 1);
     for (let j = 0; j < runs; j++) {
       const offset = fkp.readUInt8((runs + 1) * 4 + j * 13) * 2;
-      const mark: ParagraphMark = { fc: fkp.readUInt32LE(j * 4), ilfo: 0, ilvl: 0, inTable: false, rowEnd: false };
+      const mark: ParagraphMark = { fcStart: fkp.readUInt32LE(j * 4), fcEnd: fkp.readUInt32LE((j + 1) * 4), istd: 0, ilfo: 0, ilvl: 0, inTable: false, rowEnd: false };
       out.push(mark);
       if (offset === 0) continue;
       const cb = fkp.readUInt8(offset);
       const papx = cb !== 0 ? fkp.subarray(offset + 1, offset + 2 * cb) : fkp.subarray(offset + 2, offset + 2 + 2 * fkp.readUInt8(offset + 1));
+      if (papx.length >= 2) mark.istd = papx.readUInt16LE(0);
       forEachSprm(papx, 2, (sprm, operand) => {
         if (operand >= papx.length) return;
         // ilfo 0 is no list; negative values (0xF801) mean "list removed" in a style's override.
@@ -143,20 +180,6 @@ function paragraphMarks(fib: Buffer, table: Buffer): ParagraphMark[] {
     }
   }
   return out;
-}
-
-/** Operand sizes by spra (MS-DOC 2.2.5.1); 6 is variable, its first byte the length. */
-const OPERAND_SIZE = [1, 1, 2, 4, 2, 2, -1, 3];
-
-function forEachSprm(grpprl: Buffer, from: number, visit: (sprm: number, operand: number) => void): void {
-  let at = from;
-  while (at + 2 <= grpprl.length) {
-    const sprm = grpprl.readUInt16LE(at);
-    at += 2;
-    visit(sprm, at);
-    const size = OPERAND_SIZE[sprm >> 13]!;
-    at += size >= 0 ? size : 1 + (grpprl[at] ?? 0);
-  }
 }
 
 /** Reads a .doc already checked by readOle: body and footnotes as word-extractor gives them, lists numbered. */
@@ -171,6 +194,8 @@ export async function extractDocText(bytes: Buffer): Promise<DocText> {
       footnotes: parts.getFootnotes({ filterUnicode: false }),
       marked: extractor.marked,
       numberingProblem: extractor.numberingProblem,
+      legacyRuns: extractor.decoder?.counts ?? new Map(),
+      legacyFonts: extractor.decoder?.fonts ?? new Set(),
     };
   } finally {
     await reader.close();

@@ -1,4 +1,5 @@
 import type { Level, NumberingModel } from "../docx/numbering.js";
+import { Cursor } from "./binary.js";
 
 /**
  * The list tables of a Word 97–2003 file (MS-DOC PlfLst and PlfLfo in the table stream), as the
@@ -17,25 +18,8 @@ const FORMATS: Record<number, string> = { 0: "decimal", 1: "upperRoman", 2: "low
 
 export class ListTableError extends Error {}
 
-/** A bounds-checked cursor: a damaged table must fail here, not read another structure's bytes. */
-class Cursor {
-  constructor(
-    private readonly buffer: Buffer,
-    public at: number,
-  ) {}
-  private need(n: number): number {
-    if (this.at < 0 || this.at + n > this.buffer.length) throw new ListTableError("the list table runs past the table stream");
-    const at = this.at;
-    this.at += n;
-    return at;
-  }
-  u8 = (): number => this.buffer.readUInt8(this.need(1));
-  u16 = (): number => this.buffer.readUInt16LE(this.need(2));
-  i16 = (): number => this.buffer.readInt16LE(this.need(2));
-  i32 = (): number => this.buffer.readInt32LE(this.need(4));
-  skip = (n: number): void => void this.need(n);
-  utf16 = (chars: number): string => this.buffer.toString("utf16le", this.need(chars * 2), this.at);
-}
+/** A cursor that fails as a damaged list table. */
+const cursor = (table: Buffer, at: number): Cursor => new Cursor(table, at, () => new ListTableError("the list table runs past the table stream"));
 
 /** One LVL: LVLF, grpprlPapx, grpprlChpx, then the number text with placeholders 0–8 for the levels. */
 function readLevel(c: Cursor): Level {
@@ -69,7 +53,7 @@ export function listsOfDoc(fib: Buffer, table: Buffer): NumberingModel {
   const lfoSize = fib.readUInt32LE(FC_PLF_LFO + 4);
   if (lstSize === 0 || lfoSize === 0) return model;
 
-  const lst = new Cursor(table, lstAt);
+  const lst = cursor(table, lstAt);
   const count = lst.i16();
   const lists: { lsid: number; simple: boolean }[] = [];
   for (let i = 0; i < count; i++) {
@@ -81,14 +65,14 @@ export function listsOfDoc(fib: Buffer, table: Buffer): NumberingModel {
   }
   if (lst.at !== lstAt + 2 + count * LSTF_SIZE) throw new ListTableError("the list table's size does not add up");
   // The levels follow the PlfLst, list after list: one for a simple list, nine otherwise.
-  const lvl = new Cursor(table, lstAt + lstSize);
+  const lvl = cursor(table, lstAt + lstSize);
   for (const { lsid, simple } of lists) {
     const levels = new Map<number, Level>();
     for (let i = 0; i < (simple ? 1 : 9); i++) levels.set(i, readLevel(lvl));
     model.abstracts.set(String(lsid), { levels, styleLink: undefined });
   }
 
-  const lfo = new Cursor(table, lfoAt);
+  const lfo = cursor(table, lfoAt);
   const instances = lfo.i32();
   if (instances < 0 || instances * LFO_SIZE > lfoSize) throw new ListTableError("the list override table's size does not add up");
   const overrides: { lsid: number; levels: number }[] = [];

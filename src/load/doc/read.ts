@@ -1,12 +1,12 @@
 import { VanbanError } from "../../errors.js";
-import { decodeLegacy, detectLegacyEncoding, type LegacyEncoding } from "../encodings/index.js";
+import { decodeLegacy, detectLegacyEncoding } from "../encodings/index.js";
 import { superscript } from "../docx/body.js";
-import { wordDocument } from "../docx/loaded.js";
+import { legacyFontRuns, wordDocument, type LegacyConversion } from "../docx/loaded.js";
 import { cellText, tableBlocks, untabLayout, type TableCell } from "../docx/tables.js";
 import { parseLabel } from "../../text/labels.js";
 import type { LoadedDocument } from "../model.js";
 import type { LoadContext } from "../registry.js";
-import { CELL_END, extractDocText, FOOTNOTE_MARK, ROW_END, TABLE_PARAGRAPH } from "./extractor.js";
+import { CELL_END, extractDocText, FOOTNOTE_MARK, ROW_END, TABLE_PARAGRAPH, type DocText } from "./extractor.js";
 import { OleError, readOle, type OleFile } from "./ole.js";
 
 export const DOC_MEDIA_TYPE = "application/msword";
@@ -20,8 +20,8 @@ const FIB_OBFUSCATED = 0x8000;
 /**
  * Reads a Word 97–2003 document. The compound file is checked and classified first (an encrypted
  * DOCX, an Excel or PowerPoint file, a password-protected .doc are refused by name), then
- * word-extractor reads the body and footnotes, with list labels restored from the list tables;
- * headers and footers are page furniture and dropped.
+ * word-extractor reads the body and footnotes, with list labels restored from the list tables
+ * and legacy-font runs decoded by their fonts; headers and footers are page furniture and dropped.
  */
 export async function readDoc(bytes: Uint8Array, context: LoadContext): Promise<LoadedDocument> {
   const file = context.fileName;
@@ -34,23 +34,27 @@ export async function readDoc(bytes: Uint8Array, context: LoadContext): Promise<
   }
   classify(ole, file);
 
-  let body: string;
-  let footnotes: string;
-  let numberingProblem: string | null;
-  let marked: boolean;
+  let text: DocText;
   try {
-    ({ body, footnotes, numberingProblem, marked } = await extractDocText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+    text = await extractDocText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
     throw new VanbanError("corrupt", `the Word document cannot be read: ${(error as Error).message}`, { file, cause: error });
   }
+  let { body, footnotes } = text;
+  const { numberingProblem, marked, legacyRuns, legacyFonts } = text;
 
-  // A .doc keeps no font names word-extractor reports, so TCVN3/VNI typing is told by its letters.
-  const detected = detectLegacyEncoding(`${body}\n${footnotes}`).encoding;
-  const legacy: LegacyEncoding | null = detected === "unicode" ? null : detected;
-  if (legacy !== null) {
-    // No font names, so TCVN3's H-font lines and lost capitals are guessed as for a text file.
-    body = decodeLegacy(body, legacy, { upperCase: "guess" });
-    footnotes = decodeLegacy(footnotes, legacy, { upperCase: "guess" });
+  // Runs in legacy fonts were decoded by their fonts; with none, TCVN3/VNI typing is told by its letters.
+  let legacy: LegacyConversion | null = null;
+  if (legacyRuns.size > 0) {
+    legacy = legacyFontRuns(legacyRuns, legacyFonts);
+  } else {
+    const detected = detectLegacyEncoding(`${body}\n${footnotes}`).encoding;
+    if (detected !== "unicode") {
+      // No font names, so TCVN3's H-font lines and lost capitals are guessed as for a text file.
+      body = decodeLegacy(body, detected, { upperCase: "guess" });
+      footnotes = decodeLegacy(footnotes, detected, { upperCase: "guess" });
+      legacy = { counts: new Map([[detected, 1]]), what: "the text, typed in a legacy encoding," };
+    }
   }
   const blocks = [...bodyBlocks(numberMarks(body), marked), ...footnoteBlocks(footnotes, marked)];
   if (blocks.length === 0) throw new VanbanError("empty", "the Word document has no text (a scan pasted as a picture?)", { file });
@@ -59,7 +63,7 @@ export async function readDoc(bytes: Uint8Array, context: LoadContext): Promise<
     mediaType: DOC_MEDIA_TYPE,
     bytes: bytes.length,
     context,
-    legacy: legacy === null ? null : { counts: new Map([[legacy, 1]]), what: "the text, typed in a legacy encoding," },
+    legacy,
     warnings:
       numberingProblem === null
         ? []

@@ -6,6 +6,18 @@ import type { LoadContext } from "../registry.js";
 /** Blocks are joined with a blank line in the text their offsets point into. */
 const BLOCK_SEPARATOR = "\n\n";
 
+/** Text converted from a legacy encoding: how many pieces (runs, the whole text) per encoding, and from what. */
+export interface LegacyConversion {
+  counts: ReadonlyMap<LegacyEncoding, number>;
+  what: string;
+}
+
+/** Runs decoded by the legacy font each names (a DOCX's or a .doc's), as wordDocument reports them. */
+export function legacyFontRuns(counts: ReadonlyMap<LegacyEncoding, number>, fonts: ReadonlySet<string>): LegacyConversion {
+  const runs = [...counts.values()].reduce((a, b) => a + b, 0);
+  return { counts, what: `${runs} run(s) in legacy fonts (${[...fonts].join(", ")})` };
+}
+
 /**
  * A Word document (DOCX or .doc) as the canonical shape: one page, since Word text has no fixed
  * pages, one block per paragraph or table cell; the legacy encoding that was converted, if any.
@@ -17,8 +29,7 @@ export function wordDocument(
     mediaType: string;
     bytes: number;
     context: LoadContext;
-    /** Text converted from a legacy encoding: how many pieces (runs, the whole text) per encoding, and from what. */
-    legacy: { counts: ReadonlyMap<LegacyEncoding, number>; what: string } | null;
+    legacy: LegacyConversion | null;
     /** What else the loader noticed. */
     warnings?: readonly Warning[];
   },

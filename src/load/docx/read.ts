@@ -2,7 +2,7 @@ import { VanbanError } from "../../errors.js";
 import type { LoadedDocument } from "../model.js";
 import type { LoadContext } from "../registry.js";
 import { BodyReader } from "./body.js";
-import { wordDocument } from "./loaded.js";
+import { legacyFontRuns, wordDocument } from "./loaded.js";
 import { Numbering, numberingFromXml } from "./numbering.js";
 import { Styles } from "./styles.js";
 import { openZip, type ZipArchive } from "./zip.js";
@@ -43,13 +43,12 @@ export function readDocx(bytes: Uint8Array, context: LoadContext): LoadedDocumen
   const read = new BodyReader(styles, numbering, footnotes).read(body, header === null ? null : part(header));
   if (read.blocks.length === 0) throw new VanbanError("empty", "the Word document has no text (a scan pasted as a picture?)", { file });
 
-  const runs = [...read.legacyRuns.values()].reduce((a, b) => a + b, 0);
   return wordDocument(read.blocks, {
     format: "docx",
     mediaType: DOCX_MEDIA_TYPE,
     bytes: bytes.length,
     context,
-    legacy: { counts: read.legacyRuns, what: `${runs} run(s) in legacy fonts (${[...read.legacyFonts].join(", ")})` },
+    legacy: legacyFontRuns(read.legacyRuns, read.legacyFonts),
   });
 }
 
