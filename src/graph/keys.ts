@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Citation, DocumentTypeCode, NumberParts, VanbanDocument } from "../schema/document.js";
+import type { Citation, DocumentTypeCode, NumberParts } from "../schema/document.js";
 import { fold } from "../text/fold.js";
 import { normaliseNumber, typeOfNumber } from "../text/numbers.js";
 import { BODY_ABBREVIATIONS } from "../vocabulary/names.js";
@@ -192,16 +192,27 @@ function keyOf(input: KeyInput): DocumentKey {
   return { key: node, node, base: node, group: `unnumbered:${id}`, family: "unnumbered", type: input.type, number: null, serial: null, issuerCode: null, scope: null, issuer, raw: input.raw };
 }
 
+/** What a document's key is read from: its own header, flattened as the graph's facts keep it. */
+export interface IssuedDocumentFields {
+  id: string;
+  documentType: string;
+  number: string | null;
+  numberParts: NumberParts | null;
+  issueDate: string | null;
+  issuer: string | null;
+  title: string | null;
+}
+
 /** The key of an issued document, from its own header. A document whose number was lost is keyed by its id. */
-export function documentKey(document: Pick<VanbanDocument, "id" | "documentType" | "number" | "numberParts" | "issueDate" | "issuer" | "title">): DocumentKey {
-  const isLaw = document.documentType.code === "LUAT" && document.number === null && document.title !== null;
+export function documentKey(document: IssuedDocumentFields): DocumentKey {
+  const isLaw = document.documentType === "LUAT" && document.number === null && document.title !== null;
   return keyOf({
-    type: document.documentType.code,
+    type: document.documentType,
     number: document.number,
     parts: document.numberParts,
     name: isLaw ? `Luật ${document.title}` : null,
     date: document.issueDate,
-    issuer: document.issuer?.name ?? null,
+    issuer: document.issuer,
     raw: document.number ?? document.id,
     fallbackId: document.id,
   });

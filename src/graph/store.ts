@@ -1,0 +1,168 @@
+import { mkdir, open, type FileHandle } from "node:fs/promises";
+import { join } from "node:path";
+import { crc32 } from "node:zlib";
+import { z } from "zod";
+import { deriveGraph } from "./derive.js";
+import { documentFactSchema, type DocumentFact } from "./facts.js";
+import { ReferenceGraph } from "./graph.js";
+
+/**
+ * Where the graph's facts live. Only facts are stored (documents and what they cite, and which
+ * bytes became which document); the graph is derived from them, so a store never has to keep
+ * links consistent by hand and any order of writes yields the same graph. Every method is async
+ * so that a Redis implementation (facts in hashes, the source map in a hash keyed by sha256) can
+ * stand behind the same interface for the queue.
+ */
+export interface GraphStore {
+  /** Adds the facts of these documents, replacing earlier facts with the same id; durable on return. */
+  putDocuments(facts: readonly DocumentFact[], sources?: readonly SourceRecord[]): Promise<void>;
+  /** sha256 of ingested bytes -> the id of the document they became. */
+  sources(): Promise<ReadonlyMap<string, string>>;
+  documentFacts(): Promise<readonly DocumentFact[]>;
+  /** The graph derived from every fact stored so far. */
+  graph(): Promise<ReferenceGraph>;
+  close(): Promise<void>;
+}
+
+export const sourceRecordSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  id: z.string(),
+  file: z.string(),
+});
+export type SourceRecord = z.infer<typeof sourceRecordSchema>;
+
+const logRecordSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("document"), fact: documentFactSchema }),
+  z.object({ kind: z.literal("source"), source: sourceRecordSchema }),
+]);
+type LogRecord = z.infer<typeof logRecordSchema>;
+
+/** Why a record of the log was not replayed. Values, not exceptions: the rest of the log is good. */
+export interface ReplayWarning {
+  line: number;
+  reason: string;
+}
+
+const LOG_NAME = "facts.log";
+const CHUNK_BYTES = 1 << 22;
+
+const checksum = (json: string): string => crc32(Buffer.from(json, "utf8")).toString(16).padStart(8, "0");
+
+/** One record per line: `<crc32 of the JSON, 8 hex>\t<JSON>\n`. */
+export function encodeRecord(record: LogRecord): string {
+  const json = JSON.stringify(record);
+  return `${checksum(json)}\t${json}\n`;
+}
+
+/**
+ * The embedded store: an append-only log of checksummed records in `<archive>/graph/facts.log`,
+ * replayed at open. A crash can only leave a torn last record, which fails its checksum and is cut
+ * off before the next append; each batch is fsynced before `putDocuments` returns.
+ */
+export class FileGraphStore implements GraphStore {
+  private readonly facts = new Map<string, DocumentFact>();
+  private readonly bySha = new Map<string, string>();
+  private derived: ReferenceGraph | null = null;
+
+  private constructor(
+    private readonly handle: FileHandle,
+    readonly path: string,
+    readonly warnings: readonly ReplayWarning[],
+  ) {}
+
+  static async open(archiveDir: string): Promise<FileGraphStore> {
+    const dir = join(archiveDir, "graph");
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, LOG_NAME);
+    const handle = await open(path, "a+");
+    const records: LogRecord[] = [];
+    const warnings: ReplayWarning[] = [];
+    const goodLength = await replay(handle, records, warnings);
+    if (goodLength < (await handle.stat()).size) {
+      // A torn tail from a crash mid-append: cut it so the next record starts on a clean line.
+      await handle.truncate(goodLength);
+      await handle.sync();
+    }
+    const store = new FileGraphStore(handle, path, warnings);
+    for (const record of records) store.apply(record);
+    return store;
+  }
+
+  private apply(record: LogRecord): void {
+    if (record.kind === "document") this.facts.set(record.fact.id, record.fact);
+    else this.bySha.set(record.source.sha256, record.source.id);
+  }
+
+  async putDocuments(facts: readonly DocumentFact[], sources: readonly SourceRecord[] = []): Promise<void> {
+    const records: LogRecord[] = [...facts.map((fact) => ({ kind: "document" as const, fact })), ...sources.map((source) => ({ kind: "source" as const, source }))];
+    if (records.length === 0) return;
+    await this.handle.appendFile(records.map(encodeRecord).join(""), "utf8");
+    await this.handle.sync();
+    for (const record of records) this.apply(record);
+    this.derived = null;
+  }
+
+  async sources(): Promise<ReadonlyMap<string, string>> {
+    return this.bySha;
+  }
+
+  async documentFacts(): Promise<readonly DocumentFact[]> {
+    return [...this.facts.values()];
+  }
+
+  async graph(): Promise<ReferenceGraph> {
+    this.derived ??= new ReferenceGraph(deriveGraph(this.facts.values()));
+    return this.derived;
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+}
+
+/** Reads every record; returns the byte length up to the end of the last good line. */
+async function replay(handle: FileHandle, records: LogRecord[], warnings: ReplayWarning[]): Promise<number> {
+  const { size } = await handle.stat();
+  let position = 0;
+  let carry = Buffer.alloc(0);
+  let goodLength = 0;
+  let lineNumber = 0;
+  const buffer = Buffer.alloc(CHUNK_BYTES);
+  while (position < size) {
+    const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, position);
+    if (bytesRead === 0) break;
+    position += bytesRead;
+    const chunk = carry.length === 0 ? buffer.subarray(0, bytesRead) : Buffer.concat([carry, buffer.subarray(0, bytesRead)]);
+    let start = 0;
+    for (let newline = chunk.indexOf(10, start); newline >= 0; newline = chunk.indexOf(10, start)) {
+      lineNumber++;
+      const record = parseLine(chunk.toString("utf8", start, newline));
+      if (typeof record === "string") {
+        warnings.push({ line: lineNumber, reason: record });
+      } else {
+        records.push(record);
+        goodLength = position - chunk.length + newline + 1;
+      }
+      start = newline + 1;
+    }
+    carry = Buffer.from(chunk.subarray(start));
+  }
+  if (carry.length > 0) warnings.push({ line: lineNumber + 1, reason: "torn last record (no line end): dropped" });
+  // Bad lines between good ones stay (skipped at every open); a bad tail is what a crash leaves, and is cut.
+  return goodLength;
+}
+
+function parseLine(line: string): LogRecord | string {
+  const tab = line.indexOf("\t");
+  if (tab !== 8) return "not a checksummed record";
+  const json = line.slice(9);
+  if (checksum(json) !== line.slice(0, 8)) return "checksum mismatch";
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return "not JSON";
+  }
+  const parsed = logRecordSchema.safeParse(value);
+  return parsed.success ? parsed.data : `not a record: ${parsed.error.issues[0]?.message ?? "invalid"}`;
+}
