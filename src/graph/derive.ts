@@ -135,7 +135,8 @@ export function deriveGraph(facts: Iterable<DocumentFact>): GraphData {
       if (existing.relation === "mentions") existing.relation = cited.fact.relation;
     }
   }
-  const edgeList = [...edges.values()].sort((a, b) => byString(a.source, b.source) || byString(a.target, b.target) || byString(a.document, b.document));
+  // Groups are worked in name order over documents in id order: the edges' order is already fixed.
+  const edgeList = [...edges.values()];
   candidates.sort((a, b) => byString(a.from, b.from) || b.score - a.score || byString(a.to, b.to));
   return { nodes: [...nodes.values()].sort((a, b) => byString(a.id, b.id)), edges: edgeList, candidates };
 }
@@ -188,7 +189,8 @@ function addUnique(list: string[], value: string | null, limit = Infinity): void
 }
 
 /** Links each citation of the group to an archived node, or to a placeholder, and offers near misses. */
-function resolveGroup(group: Group, nodes: Map<string, GraphNode>, candidates: CandidateLink[]): void {
+function resolveGroup(group: Group, nodes: Map<string, GraphNode>, allCandidates: CandidateLink[]): void {
+  const candidates: CandidateLink[] = [];
   const ambiguous = new Map<string, Set<string>>();
   // Citations that state their scope first: a dateless one may then lean on them.
   const ordered = [...group.cited.filter((c) => c.key.scope !== null), ...group.cited.filter((c) => c.key.scope === null)];
@@ -220,6 +222,7 @@ function resolveGroup(group: Group, nodes: Map<string, GraphNode>, candidates: C
     }
   }
   offerNearMisses(group, nodes, candidates);
+  allCandidates.push(...candidates);
 }
 
 /** Per placeholder key, the full dates its citations state: two dates are two documents. */
@@ -279,7 +282,7 @@ const round = (score: number): number => Math.round(score * 100) / 100;
  * from the node more likely misread — the placeholder whose issuer does not fit its own issuer
  * code ("20-CT/TU … của Bộ Chính trị"), else the less cited one — to the other.
  */
-function offerNearMisses(group: Group, nodes: Map<string, GraphNode>, candidates: CandidateLink[]): void {
+function offerNearMisses(group: Group, nodes: Map<string, GraphNode>, candidates: CandidateLink[] /* of this group */): void {
   const codeOf = new Map<string, string | null>();
   const citations = new Map<string, number>();
   for (const a of group.archived) codeOf.set(a.nodeId, a.key.issuerCode);

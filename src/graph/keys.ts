@@ -152,7 +152,24 @@ interface KeyInput {
   fallbackId: string | null;
 }
 
+/**
+ * Archives cite the same documents over and over: keys are memoised on everything they are made
+ * of but the raw form, which is put back on each.
+ */
+const KEY_MEMO = new Map<string, DocumentKey>();
+const KEY_MEMO_LIMIT = 200_000;
+
 function keyOf(input: KeyInput): DocumentKey {
+  const memo = `${input.type}|${input.number}|${input.parts?.family}|${input.name}|${input.date}|${input.issuer}|${input.fallbackId}`;
+  const known = KEY_MEMO.get(memo);
+  if (known !== undefined) return { ...known, raw: input.raw };
+  const key = computeKey(input);
+  if (KEY_MEMO.size >= KEY_MEMO_LIMIT) KEY_MEMO.clear();
+  KEY_MEMO.set(memo, key);
+  return key;
+}
+
+function computeKey(input: KeyInput): DocumentKey {
   const issuer = issuerSlug(input.issuer);
   const withIssuer = (node: string): string => (issuer === null ? node : `${node}#${issuer}`);
   const { number, parts } = input;
