@@ -116,6 +116,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   };
 
   let interrupted = false;
+  // Enough files queued that no worker waits while the main thread reads, hashes and fsyncs.
+  const maxInFlight = pool.size * 4 + 4;
   const inFlight = new Set<Promise<void>>();
   try {
     for (const file of files) {
@@ -125,7 +127,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       }
       const task = processFile(file).finally(() => inFlight.delete(task));
       inFlight.add(task);
-      if (inFlight.size >= pool.size * 2) await Promise.race(inFlight);
+      if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
   } finally {
