@@ -142,15 +142,15 @@ function requireArchive(archive: string | undefined, helpCommand: string): strin
   return archive;
 }
 
+const ARCHIVE_OPTIONS = {
+  archive: { type: "string", short: "a" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 function parseIngest(args: string[]): Command {
   const { values, positionals } = parseOptions(
     args,
-    {
-      archive: { type: "string", short: "a" },
-      pipeline: { type: "string", short: "p" },
-      workers: { type: "string", short: "w" },
-      help: { type: "boolean", short: "h" },
-    },
+    { ...ARCHIVE_OPTIONS, pipeline: { type: "string", short: "p" }, workers: { type: "string", short: "w" } },
     INGEST_HELP,
   );
   if (values.help) return { kind: "help", topic: "ingest" };
@@ -166,7 +166,7 @@ function parseGraph(args: string[]): Command {
   const { values, positionals } = parseOptions(
     args,
     {
-      archive: { type: "string", short: "a" },
+      ...ARCHIVE_OPTIONS,
       json: { type: "boolean" },
       up: { type: "boolean" },
       down: { type: "boolean" },
@@ -174,7 +174,6 @@ function parseGraph(args: string[]): Command {
       limit: { type: "string", short: "n" },
       format: { type: "string", short: "f" },
       out: { type: "string", short: "o" },
-      help: { type: "boolean", short: "h" },
     },
     GRAPH_HELP,
   );

@@ -1,17 +1,11 @@
-import { defaultPipeline, loadPipeline, type PipelineConfig } from "../index.js";
 import { ingest } from "../ingest/ingest.js";
 import type { IngestCommand } from "./args.js";
-import { EXIT, pipelineProblem, type ExitCode, type Io } from "./io.js";
+import { EXIT, pipelineOrNull, type ExitCode, type Io } from "./io.js";
 import { progressReporter } from "./progress.js";
 
 export async function runIngest(command: IngestCommand, io: Io): Promise<ExitCode> {
-  let config: PipelineConfig;
-  try {
-    config = command.pipelinePath === null ? defaultPipeline() : loadPipeline(command.pipelinePath);
-  } catch (error) {
-    io.stderr(`vanban: ${pipelineProblem(command.pipelinePath, error)}\n`);
-    return EXIT.usage;
-  }
+  const config = pipelineOrNull(command.pipelinePath, io);
+  if (config === null) return EXIT.usage;
   const progress = progressReporter(io.stderr, io.stderrIsTTY ?? false);
   // The first Ctrl-C lets the files in flight finish and be committed, so a re-run resumes.
   const stop = new AbortController();

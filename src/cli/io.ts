@@ -1,3 +1,4 @@
+import { defaultPipeline, loadPipeline, type PipelineConfig } from "../index.js";
 import { osReason } from "./files.js";
 
 export const EXIT = { ok: 0, inputFailed: 1, usage: 2 } as const;
@@ -11,10 +12,20 @@ export interface Io {
   stderrIsTTY?: boolean;
 }
 
-export function pipelineProblem(path: string | null, error: unknown): string {
+function pipelineProblem(path: string | null, error: unknown): string {
   const shown = path ?? "pipelines/default.json";
   if (error instanceof SyntaxError) return `invalid pipeline definition ${shown}: not JSON: ${error.message}`;
   if (error instanceof Error && "code" in error) return `cannot read pipeline definition ${shown}: ${osReason(error)}`;
   // loadPipeline's own message already names the file and lists zod's reasons.
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The pipeline a command runs, or null after saying on stderr why it cannot be used. */
+export function pipelineOrNull(path: string | null, io: Io): PipelineConfig | null {
+  try {
+    return path === null ? defaultPipeline() : loadPipeline(path);
+  } catch (error) {
+    io.stderr(`vanban: ${pipelineProblem(path, error)}\n`);
+    return null;
+  }
 }

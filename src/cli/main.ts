@@ -3,9 +3,7 @@ import { mkdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import {
   asFailure,
-  defaultPipeline,
   extractBytes,
-  loadPipeline,
   type Failure,
   type PipelineConfig,
   type VanbanDocument,
@@ -16,7 +14,7 @@ import { osReason, readInput, writeFileAtomic } from "./files.js";
 import { graphHelp, extractHelp, ingestHelp, mainHelp } from "./help.js";
 import { runGraph } from "./graph.js";
 import { runIngest } from "./ingest.js";
-import { EXIT, pipelineProblem, type ExitCode, type Io } from "./io.js";
+import { EXIT, pipelineOrNull, type ExitCode, type Io } from "./io.js";
 
 export { EXIT, type ExitCode, type Io } from "./io.js";
 
@@ -46,13 +44,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
 }
 
 async function runExtract(command: ExtractCommand, io: Io): Promise<ExitCode> {
-  let config: PipelineConfig;
-  try {
-    config = command.pipelinePath === null ? defaultPipeline() : loadPipeline(command.pipelinePath);
-  } catch (error) {
-    io.stderr(`vanban: ${pipelineProblem(command.pipelinePath, error)}\n`);
-    return EXIT.usage;
-  }
+  const config = pipelineOrNull(command.pipelinePath, io);
+  if (config === null) return EXIT.usage;
   if (command.outDir !== null) {
     try {
       await mkdir(command.outDir, { recursive: true });

@@ -161,20 +161,7 @@ function assignArchivedNodes(group: Group, nodes: Map<string, GraphNode>, nodeOf
       const existing = nodes.get(archived.nodeId);
       const { fact, key } = archived;
       if (existing === undefined) {
-        nodes.set(archived.nodeId, {
-          id: archived.nodeId,
-          status: "archived",
-          type: key.type,
-          family: key.family,
-          number: key.number,
-          serial: key.serial,
-          name: fact.title,
-          scope: key.scope,
-          dates: fact.issueDate === null ? [] : [fact.issueDate],
-          issuers: fact.issuer === null ? [] : [fact.issuer],
-          documents: [fact.id],
-          raw: [key.raw],
-        });
+        nodes.set(archived.nodeId, newNode(archived.nodeId, "archived", key, { name: fact.title, date: fact.issueDate, issuer: fact.issuer, document: fact.id }));
       } else {
         existing.documents.push(fact.id);
         addUnique(existing.dates, fact.issueDate);
@@ -182,6 +169,12 @@ function assignArchivedNodes(group: Group, nodes: Map<string, GraphNode>, nodeOf
       }
     }
   }
+}
+
+function newNode(id: string, status: GraphNode["status"], key: DocumentKey, seen: { name: string | null; date: string | null; issuer: string | null; document: string | null }): GraphNode {
+  const { type, family, number, serial, scope, raw } = key;
+  const listOf = (value: string | null): string[] => (value === null ? [] : [value]);
+  return { id, status, type, family, number, serial, name: seen.name, scope, dates: listOf(seen.date), issuers: listOf(seen.issuer), documents: listOf(seen.document), raw: [raw] };
 }
 
 function addUnique(list: string[], value: string | null, limit = Infinity): void {
@@ -259,20 +252,7 @@ function addPlaceholder(cited: Cited, nodes: Map<string, GraphNode>): void {
     return;
   }
   const { key, fact } = cited;
-  nodes.set(id, {
-    id,
-    status: "placeholder",
-    type: key.type,
-    family: key.family,
-    number: key.number,
-    serial: key.serial,
-    name: fact.name,
-    scope: key.scope,
-    dates: fact.date === null ? [] : [fact.date],
-    issuers: fact.issuer === null ? [] : [fact.issuer],
-    documents: [],
-    raw: [fact.raw],
-  });
+  nodes.set(id, newNode(id, "placeholder", key, { name: fact.name, date: fact.date, issuer: fact.issuer, document: null }));
 }
 
 const round = (score: number): number => Math.round(score * 100) / 100;

@@ -82,8 +82,15 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
 
   const pool = new ExtractPool(options.workers, config.limits.stageTimeoutMs);
   const inFlightSha = new Set<string>();
+  let interrupted = false;
+  options.signal?.addEventListener("abort", () => pool.cancelWaiting(), { once: true });
   const processFile = async (file: string): Promise<void> => {
     attempted.add(file);
+    const cancelled = (): void => {
+      // Not tried after all: an earlier failure of this file stays on record.
+      attempted.delete(file);
+      interrupted = true;
+    };
     const fail = (failure: Failure): void => {
       failures.push(toLine(failure, file));
       progress.failed++;
@@ -96,8 +103,10 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         return;
       }
       inFlightSha.add(sha256);
+      if (options.signal?.aborted) return cancelled();
       const outcome = await pool.extract(bytes, basename(file), config);
-      if (!outcome.ok) return fail(outcome.failure);
+      if (outcome.status === "cancelled") return cancelled();
+      if (outcome.status === "failed") return fail(outcome.failure);
       await writeFileAtomic(paths.document(outcome.id), `${outcome.json}\n`);
       if (!ndjson.ids.has(outcome.id)) {
         ndjson.ids.add(outcome.id);
@@ -115,7 +124,6 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     }
   };
 
-  let interrupted = false;
   // Enough files queued that no worker waits while the main thread reads, hashes and fsyncs.
   const maxInFlight = pool.size * 4 + 4;
   const inFlight = new Set<Promise<void>>();

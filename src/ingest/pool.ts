@@ -17,7 +17,10 @@ export interface ExtractTask {
 export type ExtractReply =
   | { task: number; ok: true; id: string; json: string; facts: DocumentFact }
   | { task: number; ok: false; failure: Failure };
-export type ExtractOutcome = { ok: true; id: string; json: string; facts: DocumentFact } | { ok: false; failure: Failure };
+export type ExtractOutcome =
+  | { status: "done"; id: string; json: string; facts: DocumentFact }
+  | { status: "failed"; failure: Failure }
+  | { status: "cancelled" };
 
 /** The compiled worker, also when this module runs from src/ under the test runner. */
 function workerScript(): string {
@@ -60,11 +63,11 @@ export class ExtractPool {
     worker.on("message", (reply: ExtractReply) => {
       const busy = slot.busy;
       if (busy === null || busy.task !== reply.task) return;
-      this.finish(slot, reply.ok ? { ok: true, id: reply.id, json: reply.json, facts: reply.facts } : { ok: false, failure: reply.failure });
+      this.finish(slot, reply.ok ? { status: "done", id: reply.id, json: reply.json, facts: reply.facts } : { status: "failed", failure: reply.failure });
     });
     const lost = (why: string): void => {
       const busy = slot.busy;
-      if (busy !== null) this.finish(slot, { ok: false, failure: { code: "internal", message: `the ingest worker ${why}`, retryable: true, file: busy.fileName } }, true);
+      if (busy !== null) this.finish(slot, { status: "failed", failure: { code: "internal", message: `the ingest worker ${why}`, retryable: true, file: busy.fileName } }, true);
       else if (!this.closed) this.replace(slot);
     };
     worker.on("error", (error) => lost(`failed: ${error.message}`));
@@ -111,7 +114,7 @@ export class ExtractPool {
       const timer = setTimeout(() => {
         if (slot.busy?.task !== task) return;
         const failure: Failure = { code: "timeout", message: `extraction took longer than ${this.timeoutMs} ms`, retryable: true, file: next.task.fileName };
-        this.finish(slot, { ok: false, failure }, true);
+        this.finish(slot, { status: "failed", failure }, true);
       }, this.timeoutMs);
       slot.busy = { task, resolve: next.resolve, timer, fileName: next.task.fileName };
       const message: ExtractTask = { task, ...next.task };
@@ -119,7 +122,13 @@ export class ExtractPool {
     }
   }
 
+  /** Files not yet handed to a worker are given back unread (an interrupted run leaves them for the next). */
+  cancelWaiting(): void {
+    for (const task of this.waiting.splice(0)) task.resolve({ status: "cancelled" });
+  }
+
   async close(): Promise<void> {
+    this.cancelWaiting();
     this.closed = true;
     await Promise.all(this.slots.map((slot) => {
       slot.worker.removeAllListeners();
