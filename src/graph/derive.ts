@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { citationRelationSchema, spanSchema } from "../schema/document.js";
 import type { CitationFact, DocumentFact } from "./facts.js";
-import { citationKey, documentKey, issuerCodeSlug, issuersCompatible, issuerSlug, keyFamilySchema, type DocumentKey } from "./keys.js";
+import { citationKeyShared, documentKey, issuerCodeSlug, issuersCompatible, issuerSlug, keyFamilySchema, type DocumentKey } from "./keys.js";
 
 /**
  * The reference graph, derived from the facts and nothing else. Resolution is local to a group
@@ -67,7 +67,7 @@ interface Archived {
 interface Cited {
   from: string;
   fact: CitationFact;
-  key: DocumentKey;
+  key: Readonly<DocumentKey>;
   target: string | null;
   match: z.infer<typeof matchSchema>;
 }
@@ -106,7 +106,7 @@ export function deriveGraph(facts: Iterable<DocumentFact>): GraphData {
   }
   for (const fact of documents) {
     for (const citation of fact.citations) {
-      const key = citationKey(citation);
+      const key = citationKeyShared(citation);
       groupOf(key.group).cited.push({ from: fact.id, fact: citation, key, target: null, match: "placeholder" });
     }
   }

@@ -136,7 +136,7 @@ async function replay(handle: FileHandle, records: LogRecord[], warnings: Replay
     let start = 0;
     for (let newline = chunk.indexOf(10, start); newline >= 0; newline = chunk.indexOf(10, start)) {
       lineNumber++;
-      const record = parseLine(chunk.toString("utf8", start, newline));
+      const record = parseLine(chunk.subarray(start, newline));
       if (typeof record === "string") {
         warnings.push({ line: lineNumber, reason: record });
       } else {
@@ -152,14 +152,14 @@ async function replay(handle: FileHandle, records: LogRecord[], warnings: Replay
   return goodLength;
 }
 
-function parseLine(line: string): LogRecord | string {
-  const tab = line.indexOf("\t");
-  if (tab !== 8) return "not a checksummed record";
-  const json = line.slice(9);
-  if (checksum(json) !== line.slice(0, 8)) return "checksum mismatch";
+/** One line's bytes: the checksum is taken over the bytes as written, before any decoding. */
+function parseLine(line: Buffer): LogRecord | string {
+  if (line.length < 9 || line[8] !== 9) return "not a checksummed record";
+  const json = line.subarray(9);
+  if (crc32(json).toString(16).padStart(8, "0") !== line.toString("latin1", 0, 8)) return "checksum mismatch";
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    value = JSON.parse(json.toString("utf8"));
   } catch {
     return "not JSON";
   }
