@@ -118,16 +118,22 @@ export function deriveGraph(facts: Iterable<DocumentFact>): GraphData {
   for (const name of groupNames) assignArchivedNodes(groups.get(name)!, nodes, nodeOfDocument);
   for (const name of groupNames) resolveGroup(groups.get(name)!, nodes, candidates);
 
-  const edges = new Map<string, GraphEdge>();
+  // One edge per citing document and target. Targets of a group are in that group only, so the
+  // merge is per group, keyed by strings that already exist (no joined key per citation).
+  const edgeList: GraphEdge[] = [];
   for (const name of groupNames) {
+    const edges = new Map<string, Map<string, GraphEdge>>();
     for (const cited of groups.get(name)!.cited) {
       const source = nodeOfDocument.get(cited.from)!;
       const target = cited.target!;
       if (source === target) continue;
-      const id = `${cited.from}\u0000${target}`;
-      const existing = edges.get(id);
+      let byDocument = edges.get(target);
+      if (byDocument === undefined) edges.set(target, (byDocument = new Map()));
+      const existing = byDocument.get(cited.from);
       if (existing === undefined) {
-        edges.set(id, { source, target, document: cited.from, relation: cited.fact.relation, count: cited.fact.spans.length, spans: cited.fact.spans, match: cited.match, raw: cited.fact.raw });
+        const edge: GraphEdge = { source, target, document: cited.from, relation: cited.fact.relation, count: cited.fact.spans.length, spans: cited.fact.spans, match: cited.match, raw: cited.fact.raw };
+        byDocument.set(cited.from, edge);
+        edgeList.push(edge);
         continue;
       }
       existing.count += cited.fact.spans.length;
@@ -136,7 +142,6 @@ export function deriveGraph(facts: Iterable<DocumentFact>): GraphData {
     }
   }
   // Groups are worked in name order over documents in id order: the edges' order is already fixed.
-  const edgeList = [...edges.values()];
   candidates.sort((a, b) => byString(a.from, b.from) || b.score - a.score || byString(a.to, b.to));
   return { nodes: [...nodes.values()].sort((a, b) => byString(a.id, b.id)), edges: edgeList, candidates };
 }
