@@ -1,8 +1,9 @@
-import { mkdir, open, type FileHandle } from "node:fs/promises";
+import { mkdir, open, readFile, stat, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { z } from "zod";
-import { deriveGraph } from "./derive.js";
+import { writePiecesAtomic } from "../fs/atomic.js";
+import { deriveGraph, graphSchema } from "./derive.js";
 import { documentFactSchema, type DocumentFact } from "./facts.js";
 import { ReferenceGraph } from "./graph.js";
 
@@ -44,6 +45,14 @@ export interface ReplayWarning {
 }
 
 const LOG_NAME = "facts.log";
+const SNAPSHOT_NAME = "graph.json";
+
+/**
+ * The derived graph as of a length of the log. Deriving an archive of 100,000 documents takes
+ * far longer than reading this back, so a query uses it while the log has not grown since.
+ */
+export const snapshotSchema = z.object({ logBytes: z.number().int().nonnegative(), graph: graphSchema });
+export type Snapshot = z.infer<typeof snapshotSchema>;
 const CHUNK_BYTES = 1 << 22;
 
 const checksum = (json: string): string => crc32(Buffer.from(json, "utf8")).toString(16).padStart(8, "0");
@@ -110,13 +119,58 @@ export class FileGraphStore implements GraphStore {
     return [...this.facts.values()];
   }
 
+  /** The graph of every fact so far; derived once per change, and written as the snapshot. */
   async graph(): Promise<ReferenceGraph> {
-    this.derived ??= new ReferenceGraph(deriveGraph(this.facts.values()));
+    if (this.derived === null) {
+      const graph = deriveGraph(this.facts.values());
+      const { size } = await this.handle.stat();
+      await writePiecesAtomic(join(this.path, "..", SNAPSHOT_NAME), snapshotPieces({ logBytes: size, graph }));
+      this.derived = new ReferenceGraph(graph);
+    }
     return this.derived;
+  }
+
+  /**
+   * The archive's graph for reading: the snapshot when the log has not changed since it was
+   * written, else the log replayed and the graph derived (and the snapshot renewed).
+   */
+  static async readGraph(archiveDir: string): Promise<{ graph: ReferenceGraph; warnings: readonly ReplayWarning[] }> {
+    const dir = join(archiveDir, "graph");
+    const snapshot = await readSnapshot(join(dir, SNAPSHOT_NAME));
+    const logBytes = (await stat(join(dir, LOG_NAME))).size;
+    if (snapshot !== null && snapshot.logBytes === logBytes) return { graph: new ReferenceGraph(snapshot.graph), warnings: [] };
+    const store = await FileGraphStore.open(archiveDir);
+    try {
+      return { graph: await store.graph(), warnings: store.warnings };
+    } finally {
+      await store.close();
+    }
   }
 
   async close(): Promise<void> {
     await this.handle.close();
+  }
+}
+
+/** The snapshot as JSON, piece by piece: one string of it would not fit in memory at archive scale. */
+function* snapshotPieces(snapshot: Snapshot): Generator<string> {
+  yield `{"logBytes":${snapshot.logBytes},"graph":{`;
+  const arrays = [["nodes", snapshot.graph.nodes], ["edges", snapshot.graph.edges], ["candidates", snapshot.graph.candidates]] as const;
+  for (const [i, [name, items]] of arrays.entries()) {
+    yield `${i === 0 ? "" : ","}"${name}":[`;
+    for (const [j, item] of items.entries()) yield `${j === 0 ? "" : ","}${JSON.stringify(item)}`;
+    yield "]";
+  }
+  yield "}}";
+}
+
+/** The snapshot, or null when there is none or it does not parse (it is then derived again). */
+async function readSnapshot(path: string): Promise<Snapshot | null> {
+  try {
+    const parsed = snapshotSchema.safeParse(JSON.parse(await readFile(path, "utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }
 

@@ -8,14 +8,13 @@ import { failureCodeSchema } from "../errors.js";
  *   documents/<id>.json   each document as extracted
  *   documents.ndjson      the same, one line each, in the order they were done
  *   failures.ndjson       inputs that could not become documents: file, code, message
- *   graph/facts.log       the graph's facts (see graph/store.ts); graph/graph.json its snapshot
+ *   graph/facts.log       the graph's facts; graph/graph.json the graph derived from them (graph/store.ts)
  */
 export const archivePaths = (dir: string) => ({
   documents: join(dir, "documents"),
   document: (id: string) => join(dir, "documents", `${id}.json`),
   ndjson: join(dir, "documents.ndjson"),
   failures: join(dir, "failures.ndjson"),
-  snapshot: join(dir, "graph", "graph.json"),
 });
 
 export const failureLineSchema = z.object({

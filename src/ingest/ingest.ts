@@ -149,7 +149,6 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const allFailures = [...earlier, ...failures];
   await writeFileAtomic(paths.failures, allFailures.map((f) => `${JSON.stringify(f)}\n`).join(""));
   const graph = await store.graph();
-  await writeFileAtomic(paths.snapshot, JSON.stringify(graph.data));
   const documents = (await store.documentFacts()).length;
   await store.close();
   const nodes = graph.data.nodes;

@@ -2,7 +2,7 @@ import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, read
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { graphSchema } from "../../src/graph/derive.js";
+import { snapshotSchema } from "../../src/graph/store.js";
 import { failureLineSchema } from "../../src/ingest/archive.js";
 import { ingest } from "../../src/ingest/ingest.js";
 import { SEED_FILES, SEEDS_DIR } from "../graph/helpers.js";
@@ -15,7 +15,7 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 const seedPaths = (prefixes: readonly string[]): string[] => prefixes.map((p) => join(SEEDS_DIR, SEED_FILES.find((f) => f.startsWith(p))!));
 const ALL = ["000", "001", "002", "003", "004"];
-const snapshot = (archive: string) => graphSchema.parse(JSON.parse(readFileSync(join(archive, "graph", "graph.json"), "utf8")));
+const snapshot = (archive: string) => snapshotSchema.parse(JSON.parse(readFileSync(join(archive, "graph", "graph.json"), "utf8"))).graph;
 const ndjsonIds = (archive: string): string[] =>
   readFileSync(join(archive, "documents.ndjson"), "utf8").split("\n").filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
 
