@@ -193,26 +193,43 @@ function resolveGroup(group: Group, nodes: Map<string, GraphNode>, allCandidates
   // Citations that state their scope first: a dateless one may then lean on them.
   const ordered = [...group.cited.filter((c) => c.key.scope !== null), ...group.cited.filter((c) => c.key.scope === null)];
   const placeholderDates = datesByPlaceholder(group);
+  // A document cited thousands of times must not cost thousands of scans of its group: index by base.
+  const archivedByBase = new Map<string, Archived[]>();
+  for (const archived of group.archived) {
+    const list = archivedByBase.get(archived.key.base);
+    if (list === undefined) archivedByBase.set(archived.key.base, [archived]);
+    else list.push(archived);
+  }
+  const scopedByBase = new Map<string, Map<string, { target: string; issuer: string | null }>>();
   for (const cited of ordered) {
-    const fitting = [...new Set(group.archived.filter((a) => fits(cited.key, cited.fact.date, a)).map((a) => a.nodeId))];
-    if (fitting.length === 1) {
-      cited.target = fitting[0]!;
-      const exactScope = cited.key.scope !== null && nodes.get(cited.target)!.scope !== null;
-      cited.match = exactScope ? "exact" : "scope-assumed";
-      continue;
-    }
-    if (cited.key.scope === null && fitting.length === 0) {
-      const scoped = [...new Set(group.cited.filter((o) => o.target !== null && o.key.base === cited.key.base && o.key.scope !== null && issuersCompatible(o.key.issuer, cited.key.issuer)).map((o) => o.target!))];
-      if (scoped.length === 1) {
-        cited.target = scoped[0]!;
-        cited.match = "scope-assumed";
-        continue;
+    const fitting = [...new Set((archivedByBase.get(cited.key.base) ?? []).filter((a) => fits(cited.key, cited.fact.date, a)).map((a) => a.nodeId))];
+    const resolved = ((): boolean => {
+      if (fitting.length === 1) {
+        cited.target = fitting[0]!;
+        const exactScope = cited.key.scope !== null && nodes.get(cited.target)!.scope !== null;
+        cited.match = exactScope ? "exact" : "scope-assumed";
+        return true;
       }
+      if (cited.key.scope !== null || fitting.length > 0) return false;
+      // No date, nothing archived fits: lean on the one node that dated citations of this number reach.
+      const scoped = [...(scopedByBase.get(cited.key.base)?.values() ?? [])].filter((o) => issuersCompatible(o.issuer, cited.key.issuer));
+      const targets = new Set(scoped.map((o) => o.target));
+      if (targets.size !== 1) return false;
+      cited.target = scoped[0]!.target;
+      cited.match = "scope-assumed";
+      return true;
+    })();
+    if (!resolved) {
+      cited.target = placeholderId(cited, nodes, placeholderDates);
+      cited.match = fitting.length > 1 ? "ambiguous" : "placeholder";
+      if (fitting.length > 1) ambiguous.set(cited.target, new Set([...(ambiguous.get(cited.target) ?? []), ...fitting]));
+      addPlaceholder(cited, nodes);
     }
-    cited.target = placeholderId(cited, nodes, placeholderDates);
-    cited.match = fitting.length > 1 ? "ambiguous" : "placeholder";
-    if (fitting.length > 1) ambiguous.set(cited.target, new Set([...(ambiguous.get(cited.target) ?? []), ...fitting]));
-    addPlaceholder(cited, nodes);
+    if (cited.key.scope !== null) {
+      const seen = scopedByBase.get(cited.key.base) ?? new Map<string, { target: string; issuer: string | null }>();
+      seen.set(`${cited.target}#${cited.key.issuer}`, { target: cited.target!, issuer: cited.key.issuer });
+      scopedByBase.set(cited.key.base, seen);
+    }
   }
   for (const [from, targets] of ambiguous) {
     for (const to of [...targets].sort(byString)) {

@@ -105,6 +105,16 @@ describe("resolution across documents", () => {
     ]);
   });
 
+  it.each([
+    { name: "one dated citation of the number", dated: ["2023-03-01"], target: "KE_HOACH:45/KH-UBND@2023 scope-assumed" },
+    { name: "dated citations of two years", dated: ["2023-03-01", "2024-05-01"], target: "KE_HOACH:45/KH-UBND@? placeholder" },
+  ])("sends an undated citation where other documents' dated citations go, given $name", ({ dated, target }) => {
+    const others = dated.map((date, i) => documentFact(`dated ${i}`, { number: `${i + 2}/KH-SYT`, date: "2024-06-01", cites: [{ number: "45/KH-UBND", date }] }));
+    const undated = documentFact("undated", { number: "9/KH-SYT", date: "2024-06-01", cites: [{ number: "45/KH-UBND" }] });
+    const graph = deriveGraph([...others, undated]);
+    expect(graph.edges.filter((e) => e.document === undated.id).map((e) => `${e.target} ${e.match}`)).toEqual([target]);
+  });
+
   it("makes a Luật cited by name a name-keyed node that every citing document shares", () => {
     const one = documentFact("one", { number: "1/KH-UBND", date: "2020-01-01", cites: [{ number: null, name: "Luật Trẻ em", type: "LUAT", date: "2016-04-05" }] });
     const two = documentFact("two", { number: "2/KH-UBND", date: "2020-01-01", cites: [{ number: null, name: "Luật trẻ em", type: "LUAT", date: "2016-04-05" }] });
