@@ -1,3 +1,4 @@
+import { ArchiveBusyError } from "../ingest/archive.js";
 import { ingest } from "../ingest/ingest.js";
 import type { IngestCommand } from "./args.js";
 import { EXIT, pipelineOrNull, type ExitCode, type Io } from "./io.js";
@@ -16,13 +17,20 @@ export async function runIngest(command: IngestCommand, io: Io): Promise<ExitCod
   };
   process.on("SIGINT", onInterrupt);
   try {
-    const summary = await ingest(command.inputs, {
-      archiveDir: command.archive,
-      config,
-      workers: command.workers ?? undefined,
-      signal: stop.signal,
-      onProgress: (p) => progress.update(p),
-    });
+    let summary;
+    try {
+      summary = await ingest(command.inputs, {
+        archiveDir: command.archive,
+        config,
+        workers: command.workers ?? undefined,
+        signal: stop.signal,
+        onProgress: (p) => progress.update(p),
+      });
+    } catch (error) {
+      if (!(error instanceof ArchiveBusyError)) throw error;
+      io.stderr(`vanban: ${error.message}\n`);
+      return EXIT.inputFailed;
+    }
     progress.end();
     for (const failure of summary.failures) io.stderr(`vanban: ${failure.file}: ${failure.code}: ${failure.message.replace(/\s*\n\s*/g, " ")}\n`);
     const { graph } = summary;

@@ -1,4 +1,4 @@
-import { open, readFile, mkdir } from "node:fs/promises";
+import { open, readFile, mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { failureCodeSchema } from "../errors.js";
@@ -90,4 +90,49 @@ export async function openDocumentsNdjson(path: string): Promise<{ ids: Set<stri
     sync: () => handle.sync(),
     close: () => handle.close(),
   };
+}
+
+/** Another ingest holds the archive: two writers would interleave the facts log. */
+export class ArchiveBusyError extends Error {
+  constructor(
+    readonly archiveDir: string,
+    readonly pid: number,
+  ) {
+    super(`${archiveDir} is being written by another ingest (process ${pid}); wait for it, or remove ${join(archiveDir, LOCK_NAME)} if that process is gone`);
+    this.name = "ArchiveBusyError";
+  }
+}
+
+const LOCK_NAME = "ingest.lock";
+
+/**
+ * One ingest at a time per archive: a lock file holding the writer's pid. A lock whose process
+ * no longer runs was left by a crash and is taken over.
+ */
+export async function lockArchive(archiveDir: string): Promise<() => Promise<void>> {
+  const path = join(archiveDir, LOCK_NAME);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(path, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const pid = Number((await readFile(path, "utf8").catch(() => "")).trim());
+      if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) throw new ArchiveBusyError(archiveDir, pid);
+      await rm(path, { force: true });
+    }
+  }
+  throw new ArchiveBusyError(archiveDir, 0);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

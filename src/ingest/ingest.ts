@@ -6,7 +6,7 @@ import { asFailure, type Failure } from "../errors.js";
 import type { DocumentFact } from "../graph/facts.js";
 import { FileGraphStore, type SourceRecord } from "../graph/store.js";
 import { defaultPipeline, type PipelineConfig } from "../pipeline/config.js";
-import { archivePaths, openDocumentsNdjson, readFailures, type FailureLine } from "./archive.js";
+import { archivePaths, lockArchive, openDocumentsNdjson, readFailures, type FailureLine } from "./archive.js";
 import { collectInputs } from "./inputs.js";
 import { ExtractPool } from "./pool.js";
 
@@ -53,6 +53,15 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const config = options.config ?? defaultPipeline();
   const paths = archivePaths(options.archiveDir);
   await mkdir(paths.documents, { recursive: true });
+  const unlock = await lockArchive(options.archiveDir);
+  try {
+    return await ingestLocked(inputs, options, config, paths, started);
+  } finally {
+    await unlock();
+  }
+}
+
+async function ingestLocked(inputs: readonly string[], options: IngestOptions, config: PipelineConfig, paths: ReturnType<typeof archivePaths>, started: number): Promise<IngestSummary> {
   const store = await FileGraphStore.open(options.archiveDir);
   const ndjson = await openDocumentsNdjson(paths.ndjson);
   const known = new Map(await store.sources());
