@@ -92,58 +92,129 @@ function fits(cited: DocumentKey, citedDate: string | null, archived: Archived):
   );
 }
 
+/** The graph of a set of facts, derived in one go. */
 export function deriveGraph(facts: Iterable<DocumentFact>): GraphData {
-  const documents = [...facts].sort((a, b) => byString(a.id, b.id));
-  const groups = new Map<string, Group>();
-  const groupOf = (name: string): Group => {
-    let group = groups.get(name);
-    if (group === undefined) groups.set(name, (group = { archived: [], cited: [] }));
-    return group;
-  };
-  for (const fact of documents) {
-    const key = documentKey(fact);
-    groupOf(key.group).archived.push({ fact, key, nodeId: key.node });
-  }
-  for (const fact of documents) {
-    for (const citation of fact.citations) {
-      const key = citationKeyShared(citation);
-      groupOf(key.group).cited.push({ from: fact.id, fact: citation, key, target: null, match: "placeholder" });
+  const deriver = new GraphDeriver();
+  deriver.apply(facts);
+  return deriver.data();
+}
+
+interface DerivedGroup {
+  group: Group;
+  nodes: Map<string, GraphNode>;
+  candidates: CandidateLink[];
+}
+
+/**
+ * Derivation that follows the facts as they come. Groups depend on their own facts only, so new
+ * or replaced documents re-derive just the groups they (and what they cite) fall in, and every
+ * group is worked over its documents in id order: the result is that of deriving all facts at
+ * once, whatever the order or batches they were applied in.
+ */
+export class GraphDeriver {
+  private readonly facts = new Map<string, DocumentFact>();
+  private readonly keys = new Map<string, { own: DocumentKey; cited: readonly Readonly<DocumentKey>[] }>();
+  private readonly members = new Map<string, Set<string>>();
+  private readonly derived = new Map<string, DerivedGroup>();
+
+  /** Adds documents, or replaces those with the same id, and re-derives the groups they touch. */
+  apply(facts: Iterable<DocumentFact>): void {
+    const touched = new Set<string>();
+    for (const fact of facts) {
+      for (const name of this.groupsOf(fact.id)) {
+        touched.add(name);
+        this.members.get(name)?.delete(fact.id);
+      }
+      this.facts.set(fact.id, fact);
+      this.keys.set(fact.id, { own: documentKey(fact), cited: fact.citations.map(citationKeyShared) });
+      for (const name of this.groupsOf(fact.id)) {
+        touched.add(name);
+        let members = this.members.get(name);
+        if (members === undefined) this.members.set(name, (members = new Set()));
+        members.add(fact.id);
+      }
+    }
+    for (const name of touched) {
+      const members = this.members.get(name);
+      if (members === undefined || members.size === 0) {
+        this.members.delete(name);
+        this.derived.delete(name);
+      } else this.derived.set(name, deriveGroup(this.groupFacts(name, members)));
     }
   }
 
+  private groupsOf(id: string): Set<string> {
+    const keys = this.keys.get(id);
+    return keys === undefined ? new Set() : new Set([keys.own.group, ...keys.cited.map((k) => k.group)]);
+  }
+
+  private groupFacts(name: string, members: ReadonlySet<string>): Group {
+    const group: Group = { archived: [], cited: [] };
+    for (const id of [...members].sort(byString)) {
+      const fact = this.facts.get(id)!;
+      const { own, cited } = this.keys.get(id)!;
+      if (own.group === name) group.archived.push({ fact, key: own, nodeId: own.node });
+      fact.citations.forEach((citation, i) => {
+        const key = cited[i]!;
+        if (key.group === name) group.cited.push({ from: id, fact: citation, key, target: null, match: "placeholder" });
+      });
+    }
+    return group;
+  }
+
+  /** The graph as of the facts applied so far. */
+  data(): GraphData {
+    const names = [...this.derived.keys()].sort(byString);
+    const nodeOfDocument = new Map<string, string>();
+    const nodes: GraphNode[] = [];
+    const candidates: CandidateLink[] = [];
+    for (const name of names) {
+      const derived = this.derived.get(name)!;
+      for (const archived of derived.group.archived) nodeOfDocument.set(archived.fact.id, archived.nodeId);
+      nodes.push(...derived.nodes.values());
+      candidates.push(...derived.candidates);
+    }
+    const edges: GraphEdge[] = [];
+    for (const name of names) edges.push(...edgesOf(this.derived.get(name)!.group, nodeOfDocument));
+    // Groups are worked in name order over documents in id order: the edges' order is already fixed.
+    candidates.sort((a, b) => byString(a.from, b.from) || b.score - a.score || byString(a.to, b.to));
+    return { nodes: nodes.sort((a, b) => byString(a.id, b.id)), edges, candidates };
+  }
+}
+
+function deriveGroup(group: Group): DerivedGroup {
   const nodes = new Map<string, GraphNode>();
   const candidates: CandidateLink[] = [];
-  const nodeOfDocument = new Map<string, string>();
-  const groupNames = [...groups.keys()].sort(byString);
-  for (const name of groupNames) assignArchivedNodes(groups.get(name)!, nodes, nodeOfDocument);
-  for (const name of groupNames) resolveGroup(groups.get(name)!, nodes, candidates);
+  assignArchivedNodes(group, nodes);
+  resolveGroup(group, nodes, candidates);
+  return { group, nodes, candidates };
+}
 
-  // One edge per citing document and target. Targets of a group are in that group only, so the
-  // merge is per group, keyed by strings that already exist (no joined key per citation).
-  const edgeList: GraphEdge[] = [];
-  for (const name of groupNames) {
-    const edges = new Map<string, Map<string, GraphEdge>>();
-    for (const cited of groups.get(name)!.cited) {
-      const source = nodeOfDocument.get(cited.from)!;
-      const target = cited.target!;
-      if (source === target) continue;
-      let byDocument = edges.get(target);
-      if (byDocument === undefined) edges.set(target, (byDocument = new Map()));
-      const existing = byDocument.get(cited.from);
-      if (existing === undefined) {
-        const edge: GraphEdge = { source, target, document: cited.from, relation: cited.fact.relation, count: cited.fact.spans.length, spans: cited.fact.spans, match: cited.match, raw: cited.fact.raw };
-        byDocument.set(cited.from, edge);
-        edgeList.push(edge);
-        continue;
-      }
-      existing.count += cited.fact.spans.length;
-      existing.spans = [...existing.spans, ...cited.fact.spans];
-      if (existing.relation === "mentions") existing.relation = cited.fact.relation;
+/**
+ * One edge per citing document and target. Targets of a group are in that group only, so the
+ * merge is per group, keyed by strings that already exist (no joined key per citation).
+ */
+function edgesOf(group: Group, nodeOfDocument: ReadonlyMap<string, string>): GraphEdge[] {
+  const list: GraphEdge[] = [];
+  const edges = new Map<string, Map<string, GraphEdge>>();
+  for (const cited of group.cited) {
+    const source = nodeOfDocument.get(cited.from)!;
+    const target = cited.target!;
+    if (source === target) continue;
+    let byDocument = edges.get(target);
+    if (byDocument === undefined) edges.set(target, (byDocument = new Map()));
+    const existing = byDocument.get(cited.from);
+    if (existing === undefined) {
+      const edge: GraphEdge = { source, target, document: cited.from, relation: cited.fact.relation, count: cited.fact.spans.length, spans: cited.fact.spans, match: cited.match, raw: cited.fact.raw };
+      byDocument.set(cited.from, edge);
+      list.push(edge);
+      continue;
     }
+    existing.count += cited.fact.spans.length;
+    existing.spans = [...existing.spans, ...cited.fact.spans];
+    if (existing.relation === "mentions") existing.relation = cited.fact.relation;
   }
-  // Groups are worked in name order over documents in id order: the edges' order is already fixed.
-  candidates.sort((a, b) => byString(a.from, b.from) || b.score - a.score || byString(a.to, b.to));
-  return { nodes: [...nodes.values()].sort((a, b) => byString(a.id, b.id)), edges: edgeList, candidates };
+  return list;
 }
 
 /**
@@ -151,7 +222,7 @@ export function deriveGraph(facts: Iterable<DocumentFact>): GraphData {
  * not name the issuer can reach them. Only when two archived documents share that key and their
  * issuers cannot be one body does the issuer become part of the node id.
  */
-function assignArchivedNodes(group: Group, nodes: Map<string, GraphNode>, nodeOfDocument: Map<string, string>): void {
+function assignArchivedNodes(group: Group, nodes: Map<string, GraphNode>): void {
   const byNode = new Map<string, Archived[]>();
   for (const archived of group.archived) {
     const list = byNode.get(archived.key.node) ?? [];
@@ -162,7 +233,6 @@ function assignArchivedNodes(group: Group, nodes: Map<string, GraphNode>, nodeOf
     const clash = list.some((a) => list.some((b) => !issuersCompatible(a.key.issuer, b.key.issuer)));
     for (const archived of list) {
       archived.nodeId = clash ? `${node}#${archived.key.issuer ?? "?"}` : node;
-      nodeOfDocument.set(archived.fact.id, archived.nodeId);
       const existing = nodes.get(archived.nodeId);
       const { fact, key } = archived;
       if (existing === undefined) {
@@ -187,8 +257,7 @@ function addUnique(list: string[], value: string | null, limit = Infinity): void
 }
 
 /** Links each citation of the group to an archived node, or to a placeholder, and offers near misses. */
-function resolveGroup(group: Group, nodes: Map<string, GraphNode>, allCandidates: CandidateLink[]): void {
-  const candidates: CandidateLink[] = [];
+function resolveGroup(group: Group, nodes: Map<string, GraphNode>, candidates: CandidateLink[]): void {
   const ambiguous = new Map<string, Set<string>>();
   // Citations that state their scope first: a dateless one may then lean on them.
   const ordered = [...group.cited.filter((c) => c.key.scope !== null), ...group.cited.filter((c) => c.key.scope === null)];
@@ -237,7 +306,6 @@ function resolveGroup(group: Group, nodes: Map<string, GraphNode>, allCandidates
     }
   }
   offerNearMisses(group, nodes, candidates);
-  allCandidates.push(...candidates);
 }
 
 /** Per placeholder key, the full dates its citations state: two dates are two documents. */
@@ -284,7 +352,7 @@ const round = (score: number): number => Math.round(score * 100) / 100;
  * from the node more likely misread — the placeholder whose issuer does not fit its own issuer
  * code ("20-CT/TU … của Bộ Chính trị"), else the less cited one — to the other.
  */
-function offerNearMisses(group: Group, nodes: Map<string, GraphNode>, candidates: CandidateLink[] /* of this group */): void {
+function offerNearMisses(group: Group, nodes: Map<string, GraphNode>, candidates: CandidateLink[]): void {
   const codeOf = new Map<string, string | null>();
   const citations = new Map<string, number>();
   for (const a of group.archived) codeOf.set(a.nodeId, a.key.issuerCode);

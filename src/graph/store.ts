@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { z } from "zod";
 import { writePiecesAtomic } from "../fs/atomic.js";
-import { deriveGraph, graphSchema } from "./derive.js";
+import { GraphDeriver, graphSchema } from "./derive.js";
 import { documentFactSchema, type DocumentFact } from "./facts.js";
 import { ReferenceGraph } from "./graph.js";
 
@@ -71,6 +71,8 @@ export function encodeRecord(record: LogRecord): string {
 export class FileGraphStore implements GraphStore {
   private readonly facts = new Map<string, DocumentFact>();
   private readonly bySha = new Map<string, string>();
+  /** Made at the first graph(), then fed each batch: only the groups a batch touches are derived again. */
+  private deriver: GraphDeriver | null = null;
   private derived: ReferenceGraph | null = null;
 
   private constructor(
@@ -108,7 +110,8 @@ export class FileGraphStore implements GraphStore {
     await this.handle.appendFile(records.map(encodeRecord).join(""), "utf8");
     await this.handle.sync();
     for (const record of records) this.apply(record);
-    this.derived = null;
+    this.deriver?.apply(facts);
+    if (facts.length > 0) this.derived = null;
   }
 
   async sources(): Promise<ReadonlyMap<string, string>> {
@@ -122,7 +125,11 @@ export class FileGraphStore implements GraphStore {
   /** The graph of every fact so far; derived once per change, and written as the snapshot. */
   async graph(): Promise<ReferenceGraph> {
     if (this.derived === null) {
-      const graph = deriveGraph(this.facts.values());
+      if (this.deriver === null) {
+        this.deriver = new GraphDeriver();
+        this.deriver.apply(this.facts.values());
+      }
+      const graph = this.deriver.data();
       const { size } = await this.handle.stat();
       await writePiecesAtomic(join(this.path, "..", SNAPSHOT_NAME), snapshotPieces({ logBytes: size, graph }));
       this.derived = new ReferenceGraph(graph);

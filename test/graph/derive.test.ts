@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveGraph } from "../../src/graph/derive.js";
+import { deriveGraph, GraphDeriver } from "../../src/graph/derive.js";
 import { ReferenceGraph } from "../../src/graph/graph.js";
 import { chain, findNodes, missing } from "../../src/graph/queries.js";
 import { readFileSync } from "node:fs";
@@ -50,6 +50,32 @@ describe("the seeds' graph (issue 4's done-when checks)", () => {
     { name: "shuffled", order: ["002", "000", "004", "001", "003"] },
   ])("gives the same graph from the seeds in $name order", ({ order }) => {
     expect(deriveGraph(order.map(seed))).toEqual(seedGraph.data);
+  });
+});
+
+describe("incremental derivation", () => {
+  it.each([
+    { name: "one at a time", batches: [["000"], ["001"], ["002"], ["003"], ["004"]] },
+    { name: "in two batches, the later first", batches: [["004", "002"], ["003", "000", "001"]] },
+  ])("gives the graph of all facts at once when the seeds come $name", ({ batches }) => {
+    const deriver = new GraphDeriver();
+    const seen: number[] = [];
+    for (const batch of batches) {
+      deriver.apply(batch.map(seed));
+      seen.push(deriver.data().nodes.filter((n) => n.status === "archived").length);
+    }
+    expect(seen.at(-1)).toBe(5);
+    expect(deriver.data()).toEqual(seedGraph.data);
+  });
+
+  it("replaces a document's facts, dropping what only the old facts cited", () => {
+    const before = documentFact("plan", { number: "7/KH-PGDĐT", date: "2024-01-02", cites: [{ number: "45/KH-UBND", date: "2023-03-01" }] });
+    const after = { ...before, citations: documentFact("x", { cites: [{ number: "46/KH-UBND", date: "2023-03-01" }] }).citations };
+    const deriver = new GraphDeriver();
+    deriver.apply([before]);
+    deriver.apply([after]);
+    expect(deriver.data()).toEqual(deriveGraph([after]));
+    expect(deriver.data().nodes.map((n) => n.id)).not.toContain("KE_HOACH:45/KH-UBND@2023");
   });
 });
 
