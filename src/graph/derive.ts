@@ -135,12 +135,11 @@ export class GraphDeriver {
       }
     }
     for (const name of touched) {
-      const members = this.members.get(name);
-      if (members === undefined || members.size === 0) {
-        this.members.delete(name);
-        this.derived.delete(name);
-      } else this.derived.set(name, deriveGroup(this.groupFacts(name, members)));
+      if ((this.members.get(name)?.size ?? 0) > 0) continue;
+      this.members.delete(name);
+      this.derived.delete(name);
     }
+    for (const [name, group] of this.groupFacts(touched)) this.derived.set(name, deriveGroup(group));
   }
 
   private groupsOf(id: string): Set<string> {
@@ -148,18 +147,26 @@ export class GraphDeriver {
     return keys === undefined ? new Set() : new Set([keys.own.group, ...keys.cited.map((k) => k.group)]);
   }
 
-  private groupFacts(name: string, members: ReadonlySet<string>): Group {
-    const group: Group = { archived: [], cited: [] };
-    for (const id of [...members].sort(byString)) {
+  /** The facts of each named group, in one pass over their documents in id order. */
+  private groupFacts(names: ReadonlySet<string>): Map<string, Group> {
+    const groups = new Map<string, Group>();
+    const ids = new Set<string>();
+    for (const name of names) {
+      const members = this.members.get(name);
+      if (members === undefined) continue;
+      groups.set(name, { archived: [], cited: [] });
+      for (const id of members) ids.add(id);
+    }
+    for (const id of [...ids].sort(byString)) {
       const fact = this.facts.get(id)!;
       const { own, cited } = this.keys.get(id)!;
-      if (own.group === name) group.archived.push({ fact, key: own, nodeId: own.node });
+      groups.get(own.group)?.archived.push({ fact, key: own, nodeId: own.node });
       fact.citations.forEach((citation, i) => {
         const key = cited[i]!;
-        if (key.group === name) group.cited.push({ from: id, fact: citation, key, target: null, match: "placeholder" });
+        groups.get(key.group)?.cited.push({ from: id, fact: citation, key, target: null, match: "placeholder" });
       });
     }
-    return group;
+    return groups;
   }
 
   /** The graph as of the facts applied so far. */
