@@ -99,6 +99,13 @@ export function deriveGraph(facts: Iterable<DocumentFact>): GraphData {
   return deriver.data();
 }
 
+interface FactKeys {
+  own: DocumentKey;
+  cited: readonly Readonly<DocumentKey>[];
+}
+
+const keysOf = (fact: DocumentFact): FactKeys => ({ own: documentKey(fact), cited: fact.citations.map(citationKeyShared) });
+
 interface DerivedGroup {
   group: Group;
   nodes: Map<string, GraphNode>;
@@ -113,60 +120,46 @@ interface DerivedGroup {
  */
 export class GraphDeriver {
   private readonly facts = new Map<string, DocumentFact>();
-  private readonly keys = new Map<string, { own: DocumentKey; cited: readonly Readonly<DocumentKey>[] }>();
-  private readonly members = new Map<string, Set<string>>();
   private readonly derived = new Map<string, DerivedGroup>();
 
   /** Adds documents, or replaces those with the same id, and re-derives the groups they touch. */
   apply(facts: Iterable<DocumentFact>): void {
+    const batchKeys = new Map<string, FactKeys>();
     const touched = new Set<string>();
+    const touch = (keys: FactKeys): void => {
+      touched.add(keys.own.group);
+      for (const key of keys.cited) touched.add(key.group);
+    };
     for (const fact of facts) {
-      for (const name of this.groupsOf(fact.id)) {
-        touched.add(name);
-        this.members.get(name)?.delete(fact.id);
-      }
+      const old = this.facts.get(fact.id);
+      if (old !== undefined) touch(keysOf(old));
       this.facts.set(fact.id, fact);
-      this.keys.set(fact.id, { own: documentKey(fact), cited: fact.citations.map(citationKeyShared) });
-      for (const name of this.groupsOf(fact.id)) {
-        touched.add(name);
-        let members = this.members.get(name);
-        if (members === undefined) this.members.set(name, (members = new Set()));
-        members.add(fact.id);
-      }
+      const keys = keysOf(fact);
+      batchKeys.set(fact.id, keys);
+      touch(keys);
     }
-    for (const name of touched) {
-      if ((this.members.get(name)?.size ?? 0) > 0) continue;
-      this.members.delete(name);
-      this.derived.delete(name);
-    }
-    for (const [name, group] of this.groupFacts(touched)) this.derived.set(name, deriveGroup(group));
-  }
-
-  private groupsOf(id: string): Set<string> {
-    const keys = this.keys.get(id);
-    return keys === undefined ? new Set() : new Set([keys.own.group, ...keys.cited.map((k) => k.group)]);
-  }
-
-  /** The facts of each named group, in one pass over their documents in id order. */
-  private groupFacts(names: ReadonlySet<string>): Map<string, Group> {
+    // A touched group is derived again from all its documents: those of the batch and those it had.
+    const ids = new Set(batchKeys.keys());
     const groups = new Map<string, Group>();
-    const ids = new Set<string>();
-    for (const name of names) {
-      const members = this.members.get(name);
-      if (members === undefined) continue;
+    for (const name of touched) {
       groups.set(name, { archived: [], cited: [] });
-      for (const id of members) ids.add(id);
+      const before = this.derived.get(name)?.group;
+      for (const archived of before?.archived ?? []) ids.add(archived.fact.id);
+      for (const cited of before?.cited ?? []) ids.add(cited.from);
     }
     for (const id of [...ids].sort(byString)) {
       const fact = this.facts.get(id)!;
-      const { own, cited } = this.keys.get(id)!;
+      const { own, cited } = batchKeys.get(id) ?? keysOf(fact);
       groups.get(own.group)?.archived.push({ fact, key: own, nodeId: own.node });
       fact.citations.forEach((citation, i) => {
         const key = cited[i]!;
         groups.get(key.group)?.cited.push({ from: id, fact: citation, key, target: null, match: "placeholder" });
       });
     }
-    return groups;
+    for (const [name, group] of groups) {
+      if (group.archived.length === 0 && group.cited.length === 0) this.derived.delete(name);
+      else this.derived.set(name, deriveGroup(group));
+    }
   }
 
   /** The graph as of the facts applied so far. */
