@@ -3,9 +3,7 @@ import { mkdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import {
   asFailure,
-  defaultPipeline,
   extractBytes,
-  loadPipeline,
   type Failure,
   type PipelineConfig,
   type VanbanDocument,
@@ -13,16 +11,12 @@ import {
 import { packageRoot } from "../package-root.js";
 import { outputName, parseCommand, UsageError, type ExtractCommand } from "./args.js";
 import { osReason, readInput, writeFileAtomic } from "./files.js";
-import { extractHelp, mainHelp } from "./help.js";
+import { graphHelp, extractHelp, ingestHelp, mainHelp } from "./help.js";
+import { runGraph } from "./graph.js";
+import { runIngest } from "./ingest.js";
+import { EXIT, pipelineOrNull, type ExitCode, type Io } from "./io.js";
 
-export const EXIT = { ok: 0, inputFailed: 1, usage: 2 } as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
-
-/** Where the CLI writes: stdout is data only, everything for people goes to stderr. */
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+export { EXIT, type ExitCode, type Io } from "./io.js";
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   let command;
@@ -35,24 +29,23 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   }
   switch (command.kind) {
     case "help":
-      io.stdout(command.topic === "main" ? mainHelp(version()) : extractHelp());
+      io.stdout({ main: () => mainHelp(version()), extract: extractHelp, ingest: ingestHelp, graph: graphHelp }[command.topic]());
       return EXIT.ok;
     case "version":
       io.stdout(`${version()}\n`);
       return EXIT.ok;
     case "extract":
       return runExtract(command, io);
+    case "ingest":
+      return runIngest(command, io);
+    case "graph":
+      return runGraph(command, io);
   }
 }
 
 async function runExtract(command: ExtractCommand, io: Io): Promise<ExitCode> {
-  let config: PipelineConfig;
-  try {
-    config = command.pipelinePath === null ? defaultPipeline() : loadPipeline(command.pipelinePath);
-  } catch (error) {
-    io.stderr(`vanban: ${pipelineProblem(command.pipelinePath, error)}\n`);
-    return EXIT.usage;
-  }
+  const config = pipelineOrNull(command.pipelinePath, io);
+  if (config === null) return EXIT.usage;
   if (command.outDir !== null) {
     try {
       await mkdir(command.outDir, { recursive: true });
@@ -95,14 +88,6 @@ async function extractFile(file: string, config: PipelineConfig): Promise<{ docu
   }
 }
 
-function pipelineProblem(path: string | null, error: unknown): string {
-  const shown = path ?? "pipelines/default.json";
-  if (error instanceof SyntaxError) return `invalid pipeline definition ${shown}: not JSON: ${error.message}`;
-  if (error instanceof Error && "code" in error) return `cannot read pipeline definition ${shown}: ${osReason(error)}`;
-  // loadPipeline's own message already names the file and lists zod's reasons.
-  return error instanceof Error ? error.message : String(error);
-}
-
 function oneLine(message: string): string {
   return message.replace(/\s*\n\s*/g, " ").trim();
 }
@@ -124,6 +109,7 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
     process.exitCode = await main(argv, {
       stdout: (text) => void process.stdout.write(text),
       stderr: (text) => void process.stderr.write(text),
+      stderrIsTTY: process.stderr.isTTY === true,
     });
   } catch (error) {
     process.stderr.write(`vanban: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

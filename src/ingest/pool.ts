@@ -1,0 +1,138 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { VanbanError, type Failure } from "../errors.js";
+import type { DocumentFact } from "../graph/facts.js";
+import { packageRoot } from "../package-root.js";
+import type { PipelineConfig } from "../pipeline/config.js";
+
+export interface ExtractTask {
+  task: number;
+  bytes: Uint8Array;
+  fileName: string;
+  config: PipelineConfig;
+}
+export type ExtractReply =
+  | { task: number; ok: true; id: string; json: string; facts: DocumentFact }
+  | { task: number; ok: false; failure: Failure };
+export type ExtractOutcome =
+  | { status: "done"; id: string; json: string; facts: DocumentFact }
+  | { status: "failed"; failure: Failure }
+  | { status: "cancelled" };
+
+/** The compiled worker, also when this module runs from src/ under the test runner. */
+function workerScript(): string {
+  const beside = fileURLToPath(new URL("./worker.js", import.meta.url));
+  if (existsSync(beside)) return beside;
+  const built = join(packageRoot(), "dist", "src", "ingest", "worker.js");
+  if (!existsSync(built)) throw new VanbanError("internal", `the ingest worker is not built (${built}): run npm run build`);
+  return built;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: { task: number; resolve: (outcome: ExtractOutcome) => void; timer: NodeJS.Timeout; fileName: string } | null;
+}
+
+/**
+ * Worker threads running the whole pipeline, one file at a time each. A file that hangs its
+ * thread past the pipeline's time limit, or kills it, fails alone: the thread is replaced and
+ * the batch goes on.
+ */
+export class ExtractPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: { task: Omit<ExtractTask, "task">; resolve: (outcome: ExtractOutcome) => void }[] = [];
+  private nextTask = 0;
+  private closed = false;
+
+  constructor(
+    readonly size: number = Math.max(1, availableParallelism()),
+    private readonly timeoutMs: number = 300_000,
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(workerScript(), { stdout: true, stderr: true });
+    // A parser's chatter must never reach our stdout.
+    worker.stdout.resume();
+    worker.stderr.resume();
+    const slot: Slot = { worker, busy: null };
+    worker.on("message", (reply: ExtractReply) => {
+      const busy = slot.busy;
+      if (busy === null || busy.task !== reply.task) return;
+      this.finish(slot, reply.ok ? { status: "done", id: reply.id, json: reply.json, facts: reply.facts } : { status: "failed", failure: reply.failure });
+    });
+    const lost = (why: string): void => {
+      const busy = slot.busy;
+      if (busy !== null) this.finish(slot, { status: "failed", failure: { code: "internal", message: `the ingest worker ${why}`, retryable: true, file: busy.fileName } }, true);
+      else if (!this.closed) this.replace(slot);
+    };
+    worker.on("error", (error) => lost(`failed: ${error.message}`));
+    worker.on("exit", (code) => lost(`exited with code ${code}`));
+    return slot;
+  }
+
+  private replace(slot: Slot): void {
+    const index = this.slots.indexOf(slot);
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    if (index >= 0 && !this.closed) {
+      this.slots[index] = this.spawn();
+      this.pump();
+    }
+  }
+
+  private finish(slot: Slot, outcome: ExtractOutcome, workerLost = false): void {
+    const busy = slot.busy!;
+    clearTimeout(busy.timer);
+    slot.busy = null;
+    busy.resolve(outcome);
+    if (workerLost) this.replace(slot);
+    else this.pump();
+  }
+
+  /** Extracts one file's bytes; never rejects: a failure is an outcome. The bytes are transferred. */
+  extract(bytes: Uint8Array, fileName: string, config: PipelineConfig): Promise<ExtractOutcome> {
+    if (this.closed) throw new Error("the extract pool is closed");
+    // Only a buffer of its own can be transferred: a view into a shared pool would detach the pool.
+    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    return new Promise((resolve) => {
+      this.waiting.push({ task: { bytes: owned, fileName, config }, resolve });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.busy !== null) continue;
+      const next = this.waiting.shift();
+      if (next === undefined) return;
+      const task = this.nextTask++;
+      const timer = setTimeout(() => {
+        if (slot.busy?.task !== task) return;
+        const failure: Failure = { code: "timeout", message: `extraction took longer than ${this.timeoutMs} ms`, retryable: true, file: next.task.fileName };
+        this.finish(slot, { status: "failed", failure }, true);
+      }, this.timeoutMs);
+      slot.busy = { task, resolve: next.resolve, timer, fileName: next.task.fileName };
+      const message: ExtractTask = { task, ...next.task };
+      slot.worker.postMessage(message, [message.bytes.buffer as ArrayBuffer]);
+    }
+  }
+
+  /** Files not yet handed to a worker are given back unread (an interrupted run leaves them for the next). */
+  cancelWaiting(): void {
+    for (const task of this.waiting.splice(0)) task.resolve({ status: "cancelled" });
+  }
+
+  async close(): Promise<void> {
+    this.cancelWaiting();
+    this.closed = true;
+    await Promise.all(this.slots.map((slot) => {
+      slot.worker.removeAllListeners();
+      return slot.worker.terminate();
+    }));
+  }
+}
