@@ -1,6 +1,10 @@
 import { VanbanError } from "../../errors.js";
+import type { Warning } from "../../schema/document.js";
 import { startsWith } from "../magic.js";
-import type { Format } from "../registry.js";
+import type { LoadedDocument, Page } from "../model.js";
+import { recognise, type OcrImage, type OcrOutcome } from "../ocr/index.js";
+import { splitTiff, TiffStructureError } from "../ocr/tiff.js";
+import type { Format, LoadContext } from "../registry.js";
 
 const SIGNATURES: readonly (readonly number[])[] = [
   [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], // PNG
@@ -15,9 +19,7 @@ export const imageFormat: Format = {
   mediaTypes: ["image/png", "image/jpeg", "image/tiff"],
   extensions: [".png", ".jpg", ".jpeg", ".tif", ".tiff"],
   detect: (bytes) => SIGNATURES.some((s) => startsWith(bytes, s)),
-  load: async (_bytes, context) => {
-    throw new VanbanError("unsupported-format", "the image (OCR) loader is not built yet", { file: context.fileName });
-  },
+  load: loadImage,
 };
 
 /** The media type of an image by its magic bytes (OCR engines want to be told). */
@@ -26,4 +28,83 @@ export function imageMediaType(bytes: Uint8Array): string | null {
   if (startsWith(bytes, SIGNATURES[1]!)) return "image/jpeg";
   if (startsWith(bytes, SIGNATURES[2]!) || startsWith(bytes, SIGNATURES[3]!)) return "image/tiff";
   return null;
+}
+
+/** An image file as page images: a multi-page TIFF gives one per page, anything else one. */
+export function pageImages(bytes: Uint8Array, context: Pick<LoadContext, "fileName" | "config">): OcrImage[] {
+  const file = context.fileName;
+  const mediaType = imageMediaType(bytes);
+  if (mediaType === null) throw new VanbanError("unsupported-format", "not a PNG, JPEG or TIFF image", { file });
+  let pages: Uint8Array[];
+  try {
+    pages = mediaType === "image/tiff" ? splitTiff(bytes) : [bytes];
+  } catch (error) {
+    if (error instanceof TiffStructureError) throw new VanbanError("corrupt", `the TIFF is broken: ${error.message}`, { file, cause: error });
+    throw error;
+  }
+  const { maxPages } = context.config.limits;
+  if (pages.length > maxPages) {
+    throw new VanbanError("too-large", `the image has ${pages.length} pages, over the limit of ${maxPages}`, { file });
+  }
+  return pages.map((page, i) => ({ page: i + 1, bytes: page, mediaType }));
+}
+
+/**
+ * OCR pages as the canonical pages: one block per paragraph, origin `ocr`, with its confidence.
+ * Offsets run through the page's OCR text, paragraphs two newlines apart, as `text` joins them.
+ */
+export function ocrPages(outcome: OcrOutcome): Page[] {
+  return outcome.pages.map((result) => {
+    let offset = 0;
+    const blocks = result.paragraphs.map((p) => {
+      const block = { text: p.text, sourceStart: offset, sourceEnd: offset + p.text.length, origin: "ocr" as const, confidence: p.confidence };
+      offset = block.sourceEnd + 2;
+      return block;
+    });
+    return { number: result.page, blocks, strategy: "ocr" as const, ocrConfidence: result.confidence };
+  });
+}
+
+/** `ocr-used` for the pages read by OCR and `ocr-low-confidence` for each page below the threshold. */
+export function ocrWarnings(pages: readonly Page[], threshold: number): Warning[] {
+  const read = pages.filter((p) => p.strategy === "ocr");
+  if (read.length === 0) return [];
+  const warnings: Warning[] = [
+    {
+      code: "ocr-used",
+      message: read.length === pages.length ? "the text was read by OCR" : `pages ${read.map((p) => p.number).join(", ")} were read by OCR`,
+      span: null,
+    },
+  ];
+  for (const page of read) {
+    if (page.ocrConfidence !== null && page.ocrConfidence < threshold) {
+      warnings.push({
+        code: "ocr-low-confidence",
+        message: `OCR read page ${page.number} with confidence ${page.ocrConfidence.toFixed(2)}, below ${threshold}: check its fields`,
+        span: null,
+      });
+    }
+  }
+  return warnings;
+}
+
+async function loadImage(bytes: Uint8Array, context: LoadContext): Promise<LoadedDocument> {
+  const file = context.fileName;
+  const images = pageImages(bytes, context);
+  const outcome = await recognise(images, { config: context.config, fileName: file });
+  // A blank scan is an input without content, not a document whose every field is missing.
+  const pages = ocrPages(outcome);
+  if (pages.every((p) => p.blocks.length === 0)) throw new VanbanError("empty", "no text found on the image", { file });
+  return {
+    fileName: file,
+    format: "image",
+    mediaType: images[0]!.mediaType,
+    sha256: context.sha256,
+    bytes: bytes.length,
+    encoding: "ocr",
+    strategy: "ocr",
+    ocrEngine: outcome.engine,
+    pages,
+    warnings: ocrWarnings(pages, context.config.ocr.lowConfidence),
+  };
 }
