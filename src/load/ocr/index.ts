@@ -121,10 +121,12 @@ export async function recognise(
   const workers = workerCount(config, images.length);
   const timeoutMs = config.limits.ocrPageTimeoutMs;
   const abort = new AbortController();
-  // Starting workers loads the model; a model that never loads must not hang the document.
+  // Starting workers loads the model, which is no page's time; but a model that never loads
+  // (tesseract.js then never settles) must not hang the document past the stage's limit.
+  const { stageTimeoutMs } = config.limits;
   const startTimer = setTimeout(
-    () => abort.abort(new VanbanError("timeout", `the OCR engine did not start within ${timeoutMs} ms`, { file })),
-    timeoutMs,
+    () => abort.abort(new VanbanError("timeout", `the OCR engine did not start within ${stageTimeoutMs} ms`, { file })),
+    stageTimeoutMs,
   );
   let session: OcrSession | undefined;
   try {

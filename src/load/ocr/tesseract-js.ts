@@ -28,7 +28,20 @@ export function modelFolder(language: string): string | null {
   }
 }
 
-/** Worker options that keep tesseract.js offline and out of the working directory. */
+/**
+ * The worker thread's script: tesseract.js's own, with the console silenced first. tesseract's
+ * C++ prints (libpng's "IHDR: CRC error", "Detected 12 diacritics") go through emscripten to the
+ * worker's console.log and console.error, which Node pipes to the process's stdout and stderr:
+ * stdout is where the CLI writes its JSON. A data: URL needs no file of its own next to the build.
+ */
+function quietWorkerScript(): URL {
+  const script = `import { createRequire } from "node:module";
+for (const method of ["log", "info", "warn", "error", "debug"]) console[method] = () => {};
+createRequire(${JSON.stringify(require.resolve("tesseract.js/package.json"))})("./src/worker-script/node/index.js");`;
+  return new URL(`data:text/javascript,${encodeURIComponent(script)}`);
+}
+
+/** Worker options that keep tesseract.js offline, quiet and out of the working directory. */
 function workerOptions(langPath: string): Partial<Tesseract.WorkerOptions> {
   return {
     // A local path (not a URL) makes tesseract.js read the model with fs, never fetch.
@@ -42,6 +55,8 @@ function workerOptions(langPath: string): Partial<Tesseract.WorkerOptions> {
     // Without a handler, a rejected job also throws inside tesseract.js's message listener,
     // which would be an uncaught exception; the job's own promise carries the error to us.
     errorHandler: () => {},
+    // tesseract.js hands this to `new Worker()`, which takes a URL as well as a path.
+    workerPath: quietWorkerScript() as unknown as string,
     logger: () => {},
   };
 }
@@ -83,8 +98,6 @@ export function tesseractJsEngine(): OcrEngine {
         ready.map((w) =>
           w.setParameters({
             tessedit_pageseg_mode: PAGE_SEGMENTATION as Tesseract.PSM,
-            // tesseract's diagnostics ("Detected 12 diacritics") go here instead of stderr.
-            debug_file: "/dev/null",
           }),
         ),
       );
