@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { splitColumns } from "../../src/normalise/layout.js";
-import { layoutParagraphs, meanConfidence, parseTsv } from "../../src/load/ocr/tsv.js";
+import { layoutParagraphs, meanConfidence, parseTsv, skewOf } from "../../src/load/ocr/tsv.js";
 import { splitTiff, tiffPageCount, TiffStructureError } from "../../src/load/ocr/tiff.js";
 
 /** A TSV word row: block, paragraph, line, box and confidence as tesseract writes them. */
@@ -76,6 +76,30 @@ describe("layoutParagraphs", () => {
 
   it("gives no paragraphs for a page without words", () => {
     expect(layoutParagraphs([])).toEqual([]);
+  });
+});
+
+/** A line of `count` words falling `slope` px per px to the right; word 2 hangs lower (a descender). */
+function tiltedLine(lineNo: number, top: number, slope: number, count = 6): Word[] {
+  return Array.from({ length: count }, (_, i) => {
+    const left = 100 + i * 200;
+    const drop = Math.round(slope * (left + 75 - 175)) + (i === 2 ? 15 : 0);
+    return [1, 1, lineNo, left, top + drop, 150, `từ${i}`] as Word;
+  });
+}
+
+describe("skewOf", () => {
+  it.each([
+    ["level lines", 0, 0],
+    ["lines falling 1° to the right", Math.tan((1 * Math.PI) / 180), 1],
+    ["lines rising 2.7° (a phone photo)", -Math.tan((2.7 * Math.PI) / 180), -2.7],
+  ])("reads %s as %s°, a descender notwithstanding", (_name, slope, degrees) => {
+    const words = [...tiltedLine(1, 500, slope), ...tiltedLine(2, 600, slope), ...tiltedLine(3, 700, slope)];
+    expect((skewOf(parseTsv(tsv(words))) * 180) / Math.PI).toBeCloseTo(degrees, 0);
+  });
+
+  it("is 0 when no line has three words to measure", () => {
+    expect(skewOf(parseTsv(tsv(line(1, 1, 1, 0, 0, "Số: 45"))))).toBe(0);
   });
 });
 

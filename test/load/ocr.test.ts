@@ -66,11 +66,30 @@ describe.each([
   );
 });
 
+describe("recognise under auto", () => {
+  const rotated: OcrImage = {
+    page: 1,
+    bytes: readFileSync(join(import.meta.dirname, "../../fixtures/ocr/ke-hoach-45-rotated.jpg")),
+    mediaType: "image/jpeg",
+  };
+  it(
+    `straightens a page rotated 3° with tesseract.js (${systemReadsVietnamese ? "after the system tesseract found it skewed" : "no system tesseract here"}) and records the engines`,
+    async () => {
+      const outcome = await recognise([rotated], { config: configWith({ engine: "auto" }), fileName: "rotated.jpg" });
+      expect(outcome.engine).toMatch(systemReadsVietnamese ? /^tesseract \d\S* \+ tesseract\.js \d/ : /^tesseract\.js \d/);
+      expect(outcome.pages[0]!.text).toContain("45/KH-UBND");
+      expect(outcome.pages[0]!.text).toMatch(/ỦY BAN NHÂN DÂN {4,}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/u);
+    },
+    OCR_TIMEOUT,
+  );
+});
+
 /** An engine that records what it was asked and answers after `delayMs`, or never. */
 function fakeEngine(delayMs: number | null, tsv = "") {
   const log = { opened: 0, closed: 0, reads: 0, aborted: 0, workers: 0, inFlight: 0, maxInFlight: 0 };
   const engine: OcrEngine = {
     name: "fake 1.0",
+    deskews: true,
     open: async ({ workers }) => {
       log.opened++;
       log.workers = workers;

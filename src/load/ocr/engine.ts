@@ -16,6 +16,8 @@ export interface OcrSession {
 export interface OcrEngine {
   /** Name and version, as recorded in the output: `tesseract 5.3.0`, `tesseract.js 7.0.0`. */
   name: string;
+  /** Whether it straightens a skewed page before reading (tesseract.js can, the CLI cannot). */
+  deskews: boolean;
   open(options: { language: string; workers: number; signal: AbortSignal }): Promise<OcrSession>;
 }
 

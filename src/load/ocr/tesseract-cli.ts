@@ -73,6 +73,7 @@ const UNREADABLE_IMAGE = /pixRead|Unsupported image type|cannot be read|Error du
 export function systemTesseractEngine(version: string): OcrEngine {
   return {
     name: `tesseract ${version}`,
+    deskews: false,
     open: async ({ language }) => {
       const session: OcrSession = {
         read: async (image: OcrImage, signal: AbortSignal) => {

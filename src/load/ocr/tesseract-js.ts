@@ -75,6 +75,7 @@ const UNREADABLE_IMAGE = /attempting to read image|pixRead|image file/i;
 export function tesseractJsEngine(): OcrEngine {
   return {
     name: `tesseract.js ${tesseractJsVersion()}`,
+    deskews: true,
     open: async ({ language, workers, signal }) => {
       const langPath = modelFolder(language);
       if (langPath === null) {
@@ -109,7 +110,13 @@ export function tesseractJsEngine(): OcrEngine {
           if (worker === undefined) throw new Error("more pages in flight than tesseract.js workers");
           try {
             const result = await Promise.race([
-              worker.recognize(Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength), {}, { text: false, tsv: true }),
+              worker.recognize(
+                Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength),
+                // Finds the skew from the lines and reads the page rotated straight (below 0.3° it
+                // does nothing): a photo at 2.7° otherwise loses half of each line.
+                { rotateAuto: true },
+                { text: false, tsv: true },
+              ),
               aborted(pageSignal),
             ]);
             idle.push(worker);

@@ -53,6 +53,34 @@ export function meanConfidence(words: readonly OcrWord[]): number {
   return words.reduce((sum, w) => sum + w.confidence, 0) / words.length / 100;
 }
 
+/**
+ * The page's skew in radians (positive: lines fall to the right), from how word bottoms move
+ * along each line: the median over lines of each line's median pairwise slope, so descenders
+ * (g, y, p) and a stray word move it little. 0 when no line has three words.
+ */
+export function skewOf(words: readonly OcrWord[]): number {
+  const lines = new Map<string, OcrWord[]>();
+  for (const w of words) {
+    const key = `${w.block}:${w.paragraph}:${w.line}`;
+    lines.set(key, [...(lines.get(key) ?? []), w]);
+  }
+  const slopes: number[] = [];
+  for (const line of lines.values()) {
+    if (line.length < 3) continue;
+    const pairs: number[] = [];
+    for (let i = 0; i < line.length; i++) {
+      for (let j = i + 1; j < line.length; j++) {
+        const a = line[i]!;
+        const b = line[j]!;
+        const dx = b.left + b.width / 2 - (a.left + a.width / 2);
+        if (dx > 0) pairs.push((b.top + b.height - (a.top + a.height)) / dx);
+      }
+    }
+    if (pairs.length > 0) slopes.push(median(pairs));
+  }
+  return slopes.length === 0 ? 0 : Math.atan(median(slopes));
+}
+
 /** One tesseract text line, or the part of one on one side of a column gap. */
 interface Segment {
   words: OcrWord[];
