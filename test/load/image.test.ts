@@ -5,8 +5,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { imageFormat, ocrWarnings } from "../../src/load/formats/image.js";
+import { recognise } from "../../src/load/ocr/index.js";
+import { tiffOf } from "../../src/load/ocr/tiff.js";
 import type { Page } from "../../src/load/model.js";
 import { loadedDocumentSchema } from "../../src/load/model.js";
 import { vanbanDocumentSchema } from "../../src/schema/document.js";
@@ -62,6 +65,44 @@ describe("imageFormat.load", () => {
       message: "the image has 2 pages, over the limit of 1",
     });
   });
+});
+
+describe("tiffOf: a PDF's embedded scan to OCR without decoding it", () => {
+  it(
+    "wraps a CCITT Group 4 stream as the PDF holds it into a TIFF tesseract.js reads",
+    async () => {
+      // The first page's G4 strip of two-pages.tif: bytes 8 to 1260, 980×240 (see tiffinfo).
+      const stream = readFileSync(TWO_PAGES).subarray(8, 8 + 1252);
+      const tiff = tiffOf({ width: 980, height: 240, bitsPerSample: 1, channels: 1, encoding: "ccitt-g4", data: stream });
+      const outcome = await recognise([{ page: 1, bytes: tiff, mediaType: "image/tiff" }], { config: tesseractJs, fileName: null });
+      expect(outcome.pages[0]!.text).toContain("KẾ HOẠCH");
+    },
+    OCR_TIMEOUT,
+  );
+
+  // "Số: 45/KH-UBND" as 8-bit gray samples, 0 black, 780×170: fixtures/ocr/so-45.780x170.gray.gz.
+  const gray = gunzipSync(readFileSync(join(ROOT, "fixtures", "ocr", "so-45.780x170.gray.gz")));
+  const [width, height] = [780, 170];
+  const rgb = Uint8Array.from({ length: gray.length * 3 }, (_, i) => gray[Math.floor(i / 3)]!);
+  const rowBytes = Math.ceil(width / 8);
+  const bilevel = new Uint8Array(rowBytes * height).fill(0xff);
+  gray.forEach((v, i) => {
+    const [y, x] = [Math.floor(i / width), i % width];
+    if (v < 128) bilevel[y * rowBytes + (x >> 3)]! &= ~(0x80 >> (x & 7));
+  });
+  it.each([
+    ["8-bit gray", 8 as const, 1 as const, gray],
+    ["8-bit RGB", 8 as const, 3 as const, rgb],
+    ["1-bit gray with rows padded to bytes", 1 as const, 1 as const, bilevel],
+  ])(
+    "wraps raw %s samples (0 black, as a PDF holds them after its filters) into a TIFF read the right way up",
+    async (_name, bitsPerSample, channels, data) => {
+      const tiff = tiffOf({ width, height, bitsPerSample, channels, encoding: "none", data });
+      const outcome = await recognise([{ page: 1, bytes: tiff, mediaType: "image/tiff" }], { config: tesseractJs, fileName: null });
+      expect(outcome.pages[0]!.text).toContain("45/KH-UBND");
+    },
+    OCR_TIMEOUT,
+  );
 });
 
 describe("ocrWarnings", () => {
