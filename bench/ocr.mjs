@@ -4,7 +4,8 @@
 //
 // Pages: the first pages of fixtures/formats/*.scan.pdf (rendered with pdftoppm, which only a
 // developer machine has) against fixtures/seeds/<seed>.txt; without them, the committed test page
-// fixtures/ocr/ke-hoach-45.png against its source text. Budget: OCR_BENCH_PAGES pages (default 2,
+// fixtures/ocr/ke-hoach-45.png against its source text. A phone photo (<seed>.jpg) beside the scans
+// is read once, for its CER. Budget: OCR_BENCH_PAGES pages (default 2,
 // at most 4) per configuration. VANBAN_SCAN_DIR points at another folder of scan PDFs.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -172,5 +173,19 @@ for (const engine of engines) {
   console.log(`    CER                     ${((edits / stretch) * 100).toFixed(1)}% over ${stretch} characters`);
   for (const line of perPage) console.log(`      ${line}`);
   if (verdict === "FAIL") failed = true;
+}
+// The phone photo (skewed, uneven light) is a different kind of page: accuracy only, once, under auto.
+const scanDir = process.env.VANBAN_SCAN_DIR ?? join(ROOT, "fixtures", "formats");
+const photos = existsSync(scanDir) ? readdirSync(scanDir).filter((f) => /\.jpe?g$/i.test(f)).sort().slice(0, 1) : [];
+for (const photo of photos) {
+  const seedText = join(ROOT, "fixtures", "seeds", `${photo.replace(/\.jpe?g$/i, "")}.txt`);
+  if (!existsSync(seedText)) continue;
+  const started = performance.now();
+  const outcome = await recognise([{ page: 1, bytes: readFileSync(join(scanDir, photo)), mediaType: "image/jpeg" }], {
+    config: config("auto", 1),
+    fileName: photo,
+  });
+  const d = infixDistance(normaliseText(readingOrder(outcome.pages[0].text)), normaliseText(readFileSync(seedText, "utf8")));
+  console.log(`  photo ${photo} under auto (${outcome.engine}): ${((performance.now() - started) / 1000).toFixed(2)} s, CER ${((d.edits / d.stretch) * 100).toFixed(1)}% over ${d.stretch} characters`);
 }
 process.exitCode = failed ? 1 : 0;
