@@ -35,6 +35,7 @@ export const HOI_READ_AS_SAC: readonly OcrSlip[] = [
   ["chuyển đối", "chuyển đổi"],
   ["chuyến đối", "chuyển đổi"],
   ["đấy mạnh", "đẩy mạnh"],
+  ["đấy nhanh", "đẩy nhanh"],
   ["quan điếm", "quan điểm"],
   ["tiêu biếu", "tiêu biểu"],
   ["đại biếu", "đại biểu"],

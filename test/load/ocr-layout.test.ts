@@ -74,6 +74,18 @@ describe("layoutParagraphs", () => {
     ]);
   });
 
+  it("keeps one paragraph where tesseract split a sentence that runs on into a lower-case line", () => {
+    const words = [
+      ...line(3, 1, 1, 100, 500, "đáp ứng yêu cầu phát triển, đáp ứng"),
+      ...line(3, 2, 1, 100, 560, "yêu cầu công nghiệp hoá."),
+      ...line(3, 3, 1, 100, 660, "Thông qua việc tổng kết"),
+    ];
+    expect(layoutParagraphs(parseTsv(tsv(words))).map((p) => p.text)).toEqual([
+      "đáp ứng yêu cầu phát triển, đáp ứng\nyêu cầu công nghiệp hoá.",
+      "Thông qua việc tổng kết",
+    ]);
+  });
+
   it("gives no paragraphs for a page without words", () => {
     expect(layoutParagraphs([])).toEqual([]);
   });

@@ -161,6 +161,9 @@ function rows(parts: readonly Segment[]): Segment[][] {
   return out.sort((a, b) => Math.min(...a.map((s) => s.top)) - Math.min(...b.map((s) => s.top)));
 }
 
+/** How a line that ends a sentence (or a heading, a list item) ends. */
+const SENTENCE_END = /[.;:!?…"”)\]]\s*$/u;
+
 /** Where a segment starts, in characters from the page's left text edge. */
 function column(segment: Segment, pageLeft: number, letterWidth: number): number {
   return Math.max(0, Math.round((segment.left - pageLeft) / letterWidth));
@@ -197,7 +200,10 @@ export function layoutParagraphs(words: readonly OcrWord[]): OcrParagraph[] {
     const key = row.length === 1 ? row[0]!.paragraph : "columns";
     const rowWords = row.flatMap((s) => s.words);
     const last = paragraphs.at(-1);
-    if (last !== undefined && key === previousKey) {
+    // tesseract starts a new paragraph at a line that merely begins further left; a sentence that
+    // runs on into a lower-case line is one paragraph (a blank line would read as a page break).
+    const runsOn = last !== undefined && key !== "columns" && previousKey !== "columns" && !SENTENCE_END.test(last.lines.at(-1)!) && /^\s*\p{Ll}/u.test(line);
+    if (last !== undefined && (key === previousKey || runsOn)) {
       last.lines.push(line);
       last.words.push(...rowWords);
     } else {
