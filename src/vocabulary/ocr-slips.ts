@@ -53,6 +53,8 @@ export const OCR_SLIPS: readonly OcrSlip[] = [
   slip("HĐND tính", "HĐND tỉnh"),
   slip("CỘNG HOÀ XÃ HỘI CHỦ NGHÌA", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA"),
   slip("CỘNG HÒA XÃ HỘI CHỦ NGHÌA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"),
+  // The space of a bold type line lost.
+  slip("KẾHOẠCH", "KẾ HOẠCH"),
   ...HOI_READ_AS_SAC,
 ];
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { splitColumns } from "../../src/normalise/layout.js";
-import { layoutParagraphs, meanConfidence, parseTsv, skewOf } from "../../src/load/ocr/tsv.js";
+import { layoutParagraphs, meanConfidence, parseTsv, skewOf, withoutSpecks } from "../../src/load/ocr/tsv.js";
 import { splitTiff, tiffPageCount, TiffStructureError } from "../../src/load/ocr/tiff.js";
 
 /** A TSV word row: block, paragraph, line, box and confidence as tesseract writes them. */
-type Word = [block: number, par: number, line: number, left: number, top: number, width: number, text: string, conf?: number];
+type Word = [block: number, par: number, line: number, left: number, top: number, width: number, text: string, conf?: number, height?: number];
 const HEIGHT = 50;
 const tsv = (words: readonly Word[]): string =>
   [
     "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
     "1\t1\t0\t0\t0\t0\t0\t0\t2400\t3400\t-1\t",
-    ...words.map(([b, p, l, left, top, width, text, conf = 90], i) => `5\t1\t${b}\t${p}\t${l}\t${i + 1}\t${left}\t${top}\t${width}\t${HEIGHT}\t${conf}\t${text}`),
+    ...words.map(([b, p, l, left, top, width, text, conf = 90, height = HEIGHT], i) => `5\t1\t${b}\t${p}\t${l}\t${i + 1}\t${left}\t${top}\t${width}\t${height}\t${conf}\t${text}`),
   ].join("\n");
 
 /** Words of one line laid out from `left`, 30 px per letter and a 30 px space. */
@@ -34,6 +34,19 @@ describe("parseTsv", () => {
     ["confidences 90 and 70", [...line(1, 1, 1, 0, 0, "a", 90), ...line(1, 1, 1, 100, 0, "b", 70)], 0.8],
   ])("mean confidence of %s is %s", (_name, words, expected) => {
     expect(meanConfidence(parseTsv(tsv(words as Word[])))).toBeCloseTo(expected);
+  });
+});
+
+describe("withoutSpecks", () => {
+  it("drops dots of scanner noise read as punctuation and keeps dashes, letters and sure words", () => {
+    const words: Word[] = [
+      [1, 1, 1, 1022, 358, 2, "_—_", 8, 2],
+      ...line(1, 1, 1, 1100, 330, "KẾ HOẠCH"),
+      [1, 1, 1, 2247, 330, 2, "|", 55, 2],
+      [1, 2, 1, 100, 500, 16, "-", 93, 6],
+      [1, 2, 1, 130, 500, 2, "a", 20, 2],
+    ];
+    expect(withoutSpecks(parseTsv(tsv(words))).map((w) => w.text)).toEqual(["KẾ", "HOẠCH", "-", "a"]);
   });
 });
 

@@ -4,7 +4,7 @@ import type { PipelineConfig } from "../../pipeline/config.js";
 import { OcrImageError, type OcrEngine, type OcrImage, type OcrSession } from "./engine.js";
 import { probeSystemTesseract, systemTesseractEngine } from "./tesseract-cli.js";
 import { modelFolder, tesseractJsEngine } from "./tesseract-js.js";
-import { layoutParagraphs, meanConfidence, parseTsv, skewOf, type OcrParagraph, type OcrWord } from "./tsv.js";
+import { layoutParagraphs, meanConfidence, parseTsv, skewOf, withoutSpecks, type OcrParagraph, type OcrWord } from "./tsv.js";
 
 export type { OcrImage } from "./engine.js";
 export type { OcrParagraph } from "./tsv.js";
@@ -122,7 +122,7 @@ async function readWith(engine: OcrEngine, images: readonly OcrImage[], config: 
     session = await engine.open({ language: config.ocr.language, workers, signal: abort.signal });
     clearTimeout(startTimer);
     const tsvs = await readAll(session, images, { workers, timeoutMs, file, signal: abort });
-    return tsvs.map(parseTsv);
+    return tsvs.map((tsv) => withoutSpecks(parseTsv(tsv)));
   } finally {
     clearTimeout(startTimer);
     abort.abort(new Error("OCR finished"));

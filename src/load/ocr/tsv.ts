@@ -47,6 +47,17 @@ export function parseTsv(tsv: string): OcrWord[] {
   return words;
 }
 
+/**
+ * The words without scanner specks: tesseract reads a dot of noise as `_—_` or `|` with low
+ * confidence and a box a few pixels wide, which would land in the type line (`_—_ KẾ HOẠCH |`).
+ * A dash is as small but sure of itself, so all three tests must hold.
+ */
+export function withoutSpecks(words: readonly OcrWord[]): OcrWord[] {
+  const height = median(words.map((w) => w.height));
+  return words.filter((w) => !(w.confidence < SPECK_CONFIDENCE && !/[\p{L}\p{N}]/u.test(w.text) && Math.max(w.width, w.height) < height / 2));
+}
+const SPECK_CONFIDENCE = 60;
+
 /** Mean word confidence, 0..1 (0 for no words). */
 export function meanConfidence(words: readonly OcrWord[]): number {
   if (words.length === 0) return 0;
