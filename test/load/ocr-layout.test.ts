@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { splitColumns } from "../../src/normalise/layout.js";
 import { layoutParagraphs, meanConfidence, parseTsv, skewOf, withoutSpecks } from "../../src/load/ocr/tsv.js";
@@ -139,6 +141,8 @@ function tiff(pages: number, { loop = false } = {}): Uint8Array {
     const at = 8 + i * 18;
     view.setUint16(at, 1, true);
     view.setUint16(at + 2, 256, true); // ImageWidth
+    view.setUint16(at + 4, 4, true); // LONG
+    view.setUint32(at + 6, 1, true);
     view.setUint32(at + 10, 100 + i, true);
     const last = i === pages - 1;
     view.setUint32(at + 14, last ? (loop ? 8 : 0) : at + 18, true);
@@ -157,6 +161,13 @@ describe("splitTiff", () => {
       expect(view.getUint32(directory + 14, true)).toBe(0);
       expect(tiffPageCount(page)).toBe(1);
     });
+  });
+
+  it("copies each page of a real two-page G4 TIFF with only its own strips: the pages together are about the file's size", () => {
+    const file = readFileSync(join(import.meta.dirname, "../../fixtures/ocr/two-pages.tif"));
+    const pages = splitTiff(file);
+    expect(pages.map(tiffPageCount)).toEqual([1, 1]);
+    expect(pages.reduce((n, p) => n + p.length, 0)).toBeLessThan(file.length * 1.2);
   });
 
   it("hands back a one-page TIFF untouched", () => {

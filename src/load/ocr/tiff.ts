@@ -1,9 +1,9 @@
 /**
  * Multi-page TIFF without a decoder. A TIFF is a header pointing at a chain of image file
- * directories (IFDs), one per page, each pointing at its own strips. Pointing the header at page
- * k's directory and ending the chain there gives a valid one-page TIFF whose strips are where
- * they were, so every engine (tesseract.js reads only a file's first page) sees one page a call,
- * and pages can be read in parallel. Costs one copy of the file per page, never a decode.
+ * directories (IFDs), one per page, each pointing at its own strips. Each page is copied out as
+ * a one-page TIFF of its own directory, the values it points at and its strips (tesseract.js
+ * reads only a file's first page, and one page a call lets pages be read in parallel), so a
+ * 300-page TIFF costs about its own size again, never a decode.
  */
 
 /** Directories a TIFF may chain before we call it broken (a loop, or a page count no scan has). */
@@ -46,18 +46,112 @@ export function tiffPageCount(bytes: Uint8Array): number {
   return layoutOf(bytes).directories.length;
 }
 
+/** Bytes per value of each TIFF field type (1 BYTE … 12 DOUBLE); 0 for unknown types. */
+const TYPE_SIZE = [0, 1, 1, 2, 4, 8, 1, 1, 2, 4, 8, 4, 8];
+/** Fields whose values are offsets of pixel data, each with the field holding the data's lengths. */
+const DATA_FIELDS = new Map([
+  [273, 279], // StripOffsets, StripByteCounts
+  [324, 325], // TileOffsets, TileByteCounts
+  [513, 514], // JPEGInterchangeFormat (old-style JPEG), its length
+]);
+/** Fields pointing at other directories or free space: meaningless once the page stands alone. */
+const DROPPED_FIELDS = new Set([288, 289, 330, 34665, 34853]); // FreeOffsets, FreeByteCounts, SubIFDs, Exif, GPS
+
+interface Field {
+  tag: number;
+  type: number;
+  count: number;
+  /** The value bytes as in the file (inline or out of line), in the file's byte order. */
+  value: Uint8Array;
+}
+
+/** One page as a TIFF of its own: its directory, the values it points at, and its pixel data. */
+function extractPage(bytes: Uint8Array, littleEndian: boolean, directory: number): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const slice = (offset: number, length: number): Uint8Array => {
+    if (offset + length > bytes.length) throw new TiffStructureError("a TIFF page points past the end of the file");
+    return bytes.subarray(offset, offset + length);
+  };
+  const fields: Field[] = [];
+  const count = view.getUint16(directory, littleEndian);
+  for (let i = 0; i < count; i++) {
+    const at = directory + 2 + i * 12;
+    const tag = view.getUint16(at, littleEndian);
+    const type = view.getUint16(at + 2, littleEndian);
+    const values = view.getUint32(at + 4, littleEndian);
+    const size = (TYPE_SIZE[type] ?? 0) * values;
+    if (DROPPED_FIELDS.has(tag) || size === 0) continue;
+    fields.push({ tag, type, count: values, value: size <= 4 ? slice(at + 8, 4) : slice(view.getUint32(at + 8, littleEndian), size) });
+  }
+  const numbers = (field: Field | undefined): number[] => {
+    if (field === undefined) return [];
+    const v = new DataView(field.value.buffer, field.value.byteOffset, field.value.byteLength);
+    return Array.from({ length: field.count }, (_, i) => (field.type === 3 ? v.getUint16(i * 2, littleEndian) : v.getUint32(i * 4, littleEndian)));
+  };
+  // Pixel data: each offsets field's pieces, copied after the directory and its values.
+  const pieces: { field: Field; data: Uint8Array[] }[] = [];
+  for (const [offsetsTag, lengthsTag] of DATA_FIELDS) {
+    const field = fields.find((f) => f.tag === offsetsTag);
+    if (field === undefined) continue;
+    const offsets = numbers(field);
+    const lengths = numbers(fields.find((f) => f.tag === lengthsTag));
+    if (lengths.length !== offsets.length) throw new TiffStructureError("a TIFF page's strip offsets and lengths disagree");
+    pieces.push({ field, data: offsets.map((o, i) => slice(o, lengths[i]!)) });
+  }
+  fields.sort((a, b) => a.tag - b.tag);
+  // Room after the directory: a piece field's new offsets when there are several, else any value over 4 bytes.
+  const outOfLine = (f: Field): number =>
+    pieces.some((p) => p.field === f) ? (f.count > 1 ? 4 * f.count : 0) : f.value.length > 4 ? 4 * Math.ceil(f.value.length / 4) : 0;
+  const directorySize = 2 + fields.length * 12 + 4;
+  let cursor = 8 + directorySize + fields.reduce((sum, f) => sum + outOfLine(f), 0);
+  const total = cursor + pieces.reduce((sum, p) => sum + p.data.reduce((n, d) => n + d.length, 0), 0);
+  const out = new Uint8Array(total);
+  const w = new DataView(out.buffer);
+  w.setUint16(0, littleEndian ? 0x4949 : 0x4d4d);
+  w.setUint16(2, 42, littleEndian);
+  w.setUint32(4, 8, littleEndian);
+  w.setUint16(8, fields.length, littleEndian);
+  let valueCursor = 8 + directorySize;
+  fields.forEach((field, i) => {
+    const at = 10 + i * 12;
+    w.setUint16(at, field.tag, littleEndian);
+    const piece = pieces.find((p) => p.field === field);
+    if (piece !== undefined) {
+      // New offsets, always LONG: where each piece lands in this file.
+      w.setUint16(at + 2, 4, littleEndian);
+      w.setUint32(at + 4, field.count, littleEndian);
+      const offsets = piece.data.map((d) => {
+        const offset = cursor;
+        out.set(d, cursor);
+        cursor += d.length;
+        return offset;
+      });
+      if (offsets.length === 1) w.setUint32(at + 8, offsets[0]!, littleEndian);
+      else {
+        w.setUint32(at + 8, valueCursor, littleEndian);
+        offsets.forEach((o, k) => w.setUint32(valueCursor + k * 4, o, littleEndian));
+        valueCursor += outOfLine(field);
+      }
+      return;
+    }
+    w.setUint16(at + 2, field.type, littleEndian);
+    w.setUint32(at + 4, field.count, littleEndian);
+    if (field.value.length <= 4) out.set(field.value, at + 8);
+    else {
+      w.setUint32(at + 8, valueCursor, littleEndian);
+      out.set(field.value, valueCursor);
+      valueCursor += outOfLine(field);
+    }
+  });
+  w.setUint32(10 + fields.length * 12, 0, littleEndian);
+  return out;
+}
+
 /** Each page of a TIFF as a TIFF of its own (the bytes themselves when there is one page). */
 export function splitTiff(bytes: Uint8Array): Uint8Array[] {
   const { littleEndian, directories } = layoutOf(bytes);
   if (directories.length === 1) return [bytes];
-  return directories.map((offset) => {
-    const page = new Uint8Array(bytes);
-    const view = new DataView(page.buffer);
-    view.setUint32(4, offset, littleEndian);
-    const entries = view.getUint16(offset, littleEndian);
-    view.setUint32(offset + 2 + entries * 12, 0, littleEndian);
-    return page;
-  });
+  return directories.map((directory) => extractPage(bytes, littleEndian, directory));
 }
 
 /** Pixels as a PDF holds an image: after its filters, or still CCITT Group 4 encoded. */
