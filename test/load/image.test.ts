@@ -13,12 +13,11 @@ import { tiffOf } from "../../src/load/ocr/tiff.js";
 import type { Page } from "../../src/load/model.js";
 import { loadedDocumentSchema } from "../../src/load/model.js";
 import { vanbanDocumentSchema } from "../../src/schema/document.js";
-import { configWith, plainPng } from "./ocr-helpers.js";
+import { configWith, OCR_TIMEOUT, plainPng } from "./ocr-helpers.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SCAN = join(ROOT, "fixtures", "ocr", "ke-hoach-45.png");
 const TWO_PAGES = join(ROOT, "fixtures", "ocr", "two-pages.tif");
-const OCR_TIMEOUT = 60_000;
 
 const tesseractJs = configWith({ engine: "tesseract.js" });
 const load = (bytes: Uint8Array, config = tesseractJs) => imageFormat.load(bytes, { fileName: "scan", config, sha256: "0".repeat(64) });

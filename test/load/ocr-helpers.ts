@@ -1,6 +1,9 @@
 import { crc32, deflateSync } from "node:zlib";
 import { defaultPipeline, type PipelineConfig } from "../../src/pipeline/config.js";
 
+/** tesseract.js on a 300-dpi page takes seconds; a slow CI machine gets a wide margin. */
+export const OCR_TIMEOUT = 60_000;
+
 /** The default pipeline with some OCR settings and limits replaced. */
 export function configWith(ocr: Partial<PipelineConfig["ocr"]>, limits: Partial<PipelineConfig["limits"]> = {}): PipelineConfig {
   const base = defaultPipeline();

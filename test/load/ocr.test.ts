@@ -6,13 +6,11 @@ import { VanbanError } from "../../src/errors.js";
 import type { OcrEngine, OcrSession } from "../../src/load/ocr/engine.js";
 import { chooseEngine, recognise, workerCount, type OcrImage } from "../../src/load/ocr/index.js";
 import { probeSystemTesseract } from "../../src/load/ocr/tesseract-cli.js";
-import { configWith } from "./ocr-helpers.js";
+import { configWith, OCR_TIMEOUT } from "./ocr-helpers.js";
 
 const FIXTURE = join(import.meta.dirname, "../../fixtures/ocr/ke-hoach-45.png");
 const page: OcrImage = { page: 1, bytes: readFileSync(FIXTURE), mediaType: "image/png" };
 
-/** tesseract.js on a 300-dpi page takes seconds; a slow CI machine gets a wide margin. */
-const OCR_TIMEOUT = 60_000;
 
 const system = await probeSystemTesseract();
 const systemReadsVietnamese = system?.languages.includes("vie") ?? false;
