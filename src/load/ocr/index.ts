@@ -7,6 +7,7 @@ import { modelFolder, tesseractJsEngine } from "./tesseract-js.js";
 import { layoutParagraphs, meanConfidence, parseTsv, skewOf, withoutSpecks, type OcrParagraph, type OcrWord } from "./tsv.js";
 
 export type { OcrImage } from "./engine.js";
+export { ocrPages, ocrWarnings } from "./pages.js";
 export type { OcrParagraph } from "./tsv.js";
 
 export interface OcrPageResult {
