@@ -129,6 +129,15 @@ describe("recognise's page pool", () => {
     expect(log).toMatchObject({ reads: 2, aborted: 2, inFlight: 0, closed: 1 });
   });
 
+  it("stops at the caller's signal, with the caller's reason, and still closes the engine", async () => {
+    const { engine, log } = fakeEngine(null);
+    const caller = new AbortController();
+    const reading = recognise(pages(3), { config: configWith({ workers: 2 }), fileName: "a.png", engine, signal: caller.signal });
+    setTimeout(() => caller.abort(new VanbanError("timeout", "the load stage ran out", { file: "a.png" })), 20);
+    await expect(reading).rejects.toMatchObject({ code: "timeout", message: "the load stage ran out" });
+    expect(log).toMatchObject({ reads: 2, aborted: 2, inFlight: 0, closed: 1 });
+  });
+
   it.each([
     ["one per core for workers 0", 0, 1000, availableParallelism()],
     ["no more workers than pages", 4, 1, 1],

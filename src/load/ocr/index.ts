@@ -108,9 +108,18 @@ function asVanbanError(error: unknown, file: string | null): VanbanError {
 }
 
 /** Opens the engine, reads the images (see readAll) and closes it, whatever happens. */
-async function readWith(engine: OcrEngine, images: readonly OcrImage[], config: PipelineConfig, file: string | null): Promise<OcrWord[][]> {
+async function readWith(
+  engine: OcrEngine,
+  images: readonly OcrImage[],
+  config: PipelineConfig,
+  file: string | null,
+  cancel: AbortSignal | undefined,
+): Promise<OcrWord[][]> {
   const workers = workerCount(config, images.length);
   const abort = new AbortController();
+  cancel?.throwIfAborted();
+  const onCancel = (): void => abort.abort(cancel!.reason);
+  cancel?.addEventListener("abort", onCancel, { once: true });
   // Starting workers loads the model, which is no page's time; but a model that never loads
   // (tesseract.js then never settles) must not hang the document past the stage's limit.
   const { stageTimeoutMs, ocrPageTimeoutMs: timeoutMs } = config.limits;
@@ -126,6 +135,7 @@ async function readWith(engine: OcrEngine, images: readonly OcrImage[], config: 
     return tsvs.map((tsv) => withoutSpecks(parseTsv(tsv)));
   } finally {
     clearTimeout(startTimer);
+    cancel?.removeEventListener("abort", onCancel);
     abort.abort(new Error("OCR finished"));
     await session?.close();
   }
@@ -146,18 +156,24 @@ const MAX_SYSTEM_SKEW = (1.5 * Math.PI) / 180;
  */
 export async function recognise(
   images: readonly OcrImage[],
-  options: { config: PipelineConfig; fileName: string | null; engine?: OcrEngine },
+  options: {
+    config: PipelineConfig;
+    fileName: string | null;
+    engine?: OcrEngine;
+    /** Stops the pages in flight and frees the engine: a caller's own deadline (the load stage's). */
+    signal?: AbortSignal;
+  },
 ): Promise<OcrOutcome> {
-  const { config, fileName: file } = options;
+  const { config, fileName: file, signal } = options;
   try {
     const engine = options.engine ?? (await chooseEngine(config, file));
     if (images.length === 0) return { engine: engine.name, pages: [] };
-    const words = await readWith(engine, images, config, file);
+    const words = await readWith(engine, images, config, file, signal);
     let name = engine.name;
     const skewed = images.flatMap((image, i) => (Math.abs(skewOf(words[i]!)) >= MAX_SYSTEM_SKEW ? [i] : []));
     if (!engine.deskews && options.engine === undefined && config.ocr.engine === "auto" && skewed.length > 0) {
       const straightener = tesseractJsEngine();
-      const again = await readWith(straightener, skewed.map((i) => images[i]!), config, file);
+      const again = await readWith(straightener, skewed.map((i) => images[i]!), config, file, signal);
       skewed.forEach((pageIndex, i) => (words[pageIndex] = again[i]!));
       name = `${engine.name} + ${straightener.name}`;
     }
