@@ -170,8 +170,9 @@ export async function recognise(
     if (images.length === 0) return { engine: engine.name, pages: [] };
     const words = await readWith(engine, images, config, file, signal);
     let name = engine.name;
-    const skewed = images.flatMap((image, i) => (Math.abs(skewOf(words[i]!)) >= MAX_SYSTEM_SKEW ? [i] : []));
-    if (!engine.deskews && options.engine === undefined && config.ocr.engine === "auto" && skewed.length > 0) {
+    const skewed = images.flatMap((_image, i) => (Math.abs(skewOf(words[i]!)) >= MAX_SYSTEM_SKEW ? [i] : []));
+    const canStraighten = !engine.deskews && options.engine === undefined && config.ocr.engine === "auto" && modelFolder(config.ocr.language) !== null;
+    if (canStraighten && skewed.length > 0) {
       const straightener = tesseractJsEngine();
       const again = await readWith(straightener, skewed.map((i) => images[i]!), config, file, signal);
       skewed.forEach((pageIndex, i) => (words[pageIndex] = again[i]!));
