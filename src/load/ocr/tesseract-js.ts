@@ -93,15 +93,17 @@ export function tesseractJsEngine(): OcrEngine {
           () => {},
         );
       }
-      // A worker never settles when its model fails to load, so the abort must be able to end the wait.
-      const ready = await Promise.race([Promise.all(starting), aborted(signal)]);
-      await Promise.all(
-        ready.map((w) =>
-          w.setParameters({
-            tessedit_pageseg_mode: PAGE_SEGMENTATION as Tesseract.PSM,
-          }),
-        ),
-      );
+      let ready: Tesseract.Worker[];
+      try {
+        // A worker never settles when its model fails to load, so the abort must be able to end the wait.
+        ready = await Promise.race([Promise.all(starting), aborted(signal)]);
+        await Promise.all(ready.map((w) => w.setParameters({ tessedit_pageseg_mode: PAGE_SEGMENTATION as Tesseract.PSM })));
+      } catch (error) {
+        // No session to close: the workers that did start are ended here.
+        await Promise.all([...live].map((w) => w.terminate()));
+        live.clear();
+        throw error;
+      }
       const idle = [...ready];
 
       const session: OcrSession = {
