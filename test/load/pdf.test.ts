@@ -285,7 +285,16 @@ function fakeRecogniser(confidence = 0.9): { recognise: PdfDependencies["recogni
     seen,
     recognise: async (images): Promise<OcrOutcome> => {
       seen.push(...images);
-      return { engine: "fake-ocr 1.0", pages: images.map((i) => ({ page: i.page, text: `Trang quét ${i.page}\n\nđoạn hai`, confidence })) };
+      return { engine: "fake-ocr 1.0", pages: images.map((i) => ({
+          page: i.page,
+          text: `Trang quét ${i.page}\n\nđoạn hai`,
+          confidence,
+          paragraphs: [
+            { text: `Trang quét ${i.page}`, confidence },
+            { text: "đoạn hai", confidence },
+          ],
+        })),
+      };
     },
   };
 }

@@ -1,0 +1,226 @@
+/**
+ * Turns tesseract's TSV (the same from the CLI and from tesseract.js) into page text and a
+ * confidence. The text is laid out the way `pdftotext -layout` lays out a typed PDF, because the
+ * normalise stage already restores reading order from that: the two-column header (agency |
+ * quốc hiệu) and the Nơi nhận | signature block come out as one row with a wide gap, which
+ * normalise splits into the left column's lines, then the right's.
+ */
+
+export interface OcrWord {
+  /** tesseract's block, paragraph and line numbers: one text line of one layout block. */
+  block: number;
+  paragraph: number;
+  line: number;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  /** 0..100 as tesseract gives it. */
+  confidence: number;
+  text: string;
+}
+
+const WORD_LEVEL = "5";
+
+/** The words of a TSV page, in tesseract's reading order. Rows that are not words are skipped. */
+export function parseTsv(tsv: string): OcrWord[] {
+  const words: OcrWord[] = [];
+  for (const row of tsv.split("\n")) {
+    const cells = row.split("\t");
+    if (cells.length < 12 || cells[0] !== WORD_LEVEL) continue;
+    const text = cells.slice(11).join("\t").trim();
+    const confidence = Number(cells[10]);
+    if (text === "" || !(confidence >= 0)) continue;
+    const [block, paragraph, line, left, top, width, height] = [2, 3, 4, 6, 7, 8, 9].map((i) => Number(cells[i]));
+    words.push({
+      block: block!,
+      paragraph: paragraph!,
+      line: line!,
+      left: left!,
+      top: top!,
+      width: width!,
+      height: height!,
+      confidence: Math.min(100, confidence),
+      text,
+    });
+  }
+  return words;
+}
+
+/**
+ * The words without scanner specks: tesseract reads a dot of noise as `_—_` or `|` with low
+ * confidence and a box a few pixels wide, which would land in the type line (`_—_ KẾ HOẠCH |`).
+ * A dash is as small but sure of itself, so all three tests must hold.
+ */
+export function withoutSpecks(words: readonly OcrWord[]): OcrWord[] {
+  const height = median(words.map((w) => w.height));
+  return words.filter((w) => !(w.confidence < SPECK_CONFIDENCE && !/[\p{L}\p{N}]/u.test(w.text) && Math.max(w.width, w.height) < height / 2));
+}
+const SPECK_CONFIDENCE = 60;
+
+/** Mean word confidence, 0..1 (0 for no words). */
+export function meanConfidence(words: readonly OcrWord[]): number {
+  if (words.length === 0) return 0;
+  return words.reduce((sum, w) => sum + w.confidence, 0) / words.length / 100;
+}
+
+/**
+ * The page's skew in radians (positive: lines fall to the right), from how word bottoms move
+ * along each line: the median over lines of each line's median pairwise slope, so descenders
+ * (g, y, p) and a stray word move it little. 0 when no line has three words.
+ */
+export function skewOf(words: readonly OcrWord[]): number {
+  const lines = new Map<string, OcrWord[]>();
+  for (const w of words) {
+    const key = `${w.block}:${w.paragraph}:${w.line}`;
+    lines.set(key, [...(lines.get(key) ?? []), w]);
+  }
+  const slopes: number[] = [];
+  for (const line of lines.values()) {
+    if (line.length < 3) continue;
+    const pairs: number[] = [];
+    for (let i = 0; i < line.length; i++) {
+      for (let j = i + 1; j < line.length; j++) {
+        const a = line[i]!;
+        const b = line[j]!;
+        const dx = b.left + b.width / 2 - (a.left + a.width / 2);
+        if (dx > 0) pairs.push((b.top + b.height - (a.top + a.height)) / dx);
+      }
+    }
+    if (pairs.length > 0) slopes.push(median(pairs));
+  }
+  return slopes.length === 0 ? 0 : Math.atan(median(slopes));
+}
+
+/** One tesseract text line, or the part of one on one side of a column gap. */
+interface Segment {
+  words: OcrWord[];
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  /** block:paragraph of tesseract's layout, to place blank lines between paragraphs. */
+  paragraph: string;
+}
+
+/** A gap this many median letter widths wide inside a line separates two columns. */
+const COLUMN_GAP_LETTERS = 4;
+/** Spaces written for a column gap: normalise treats four or more as a column break. */
+const MIN_GAP_SPACES = 4;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function segmentOf(words: OcrWord[]): Segment {
+  const first = words[0]!;
+  return {
+    words,
+    left: Math.min(...words.map((w) => w.left)),
+    right: Math.max(...words.map((w) => w.left + w.width)),
+    top: Math.min(...words.map((w) => w.top)),
+    bottom: Math.max(...words.map((w) => w.top + w.height)),
+    paragraph: `${first.block}:${first.paragraph}`,
+  };
+}
+
+/** tesseract's lines, each cut where a gap is wide enough to be a column break. */
+function segments(words: readonly OcrWord[], letterWidth: number): Segment[] {
+  const out: Segment[] = [];
+  let current: OcrWord[] = [];
+  let key = "";
+  for (const word of words) {
+    const wordKey = `${word.block}:${word.paragraph}:${word.line}`;
+    const previous = current.at(-1);
+    const gap = previous === undefined ? 0 : word.left - (previous.left + previous.width);
+    if (previous !== undefined && (wordKey !== key || gap > COLUMN_GAP_LETTERS * letterWidth)) {
+      out.push(segmentOf(current));
+      current = [];
+    }
+    current.push(word);
+    key = wordKey;
+  }
+  if (current.length > 0) out.push(segmentOf(current));
+  return out;
+}
+
+/** Share of the shorter segment's height two segments must share to sit on one row. */
+const ROW_OVERLAP = 0.4;
+
+function sameRow(a: Segment, b: Segment): boolean {
+  const sideBySide = a.right <= b.left || b.right <= a.left;
+  const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  return sideBySide && overlap >= ROW_OVERLAP * Math.min(a.bottom - a.top, b.bottom - b.top);
+}
+
+/**
+ * Segments side by side on the page (overlapping vertically, not horizontally) share a row; rows
+ * go top to bottom, segments in a row left to right. The two columns of a header are never quite
+ * level (the agency's lines sit lower than the quốc hiệu's), hence overlap, not alignment. Skew
+ * is tesseract's business: its lines already follow a slightly rotated baseline.
+ */
+function rows(parts: readonly Segment[]): Segment[][] {
+  const out: Segment[][] = [];
+  const byTop = [...parts].sort((a, b) => a.top - b.top || a.left - b.left);
+  for (const part of byTop) {
+    const row = out.find((r) => r.every((other) => sameRow(part, other)));
+    if (row === undefined) out.push([part]);
+    else row.push(part);
+  }
+  for (const row of out) row.sort((a, b) => a.left - b.left);
+  return out.sort((a, b) => Math.min(...a.map((s) => s.top)) - Math.min(...b.map((s) => s.top)));
+}
+
+/** How a line that ends a sentence (or a heading, a list item) ends. */
+const SENTENCE_END = /[.;:!?…"”)\]]\s*$/u;
+
+/** Where a segment starts, in characters from the page's left text edge. */
+function column(segment: Segment, pageLeft: number, letterWidth: number): number {
+  return Math.max(0, Math.round((segment.left - pageLeft) / letterWidth));
+}
+
+export interface OcrParagraph {
+  text: string;
+  confidence: number;
+}
+
+/**
+ * Page text as paragraphs: lines of one paragraph joined by newlines, and a row holding two
+ * columns written with the right column at its position, at least four spaces from the left.
+ */
+export function layoutParagraphs(words: readonly OcrWord[]): OcrParagraph[] {
+  if (words.length === 0) return [];
+  const letterWidth = Math.max(1, median(words.map((w) => w.width / Math.max(1, [...w.text].length))));
+  const pageLeft = Math.min(...words.map((w) => w.left));
+  const paragraphs: { lines: string[]; words: OcrWord[] }[] = [];
+  let previousKey: string | null = null;
+  for (const row of rows(segments(words, letterWidth))) {
+    let line = "";
+    for (const [i, segment] of row.entries()) {
+      const text = segment.words.map((w) => w.text).join(" ");
+      if (i === 0) {
+        // A row that starts in the right half (a signature under an empty left column) keeps its indent.
+        line = " ".repeat(column(segment, pageLeft, letterWidth)) + text;
+        continue;
+      }
+      const pad = Math.max(MIN_GAP_SPACES, column(segment, pageLeft, letterWidth) - line.length);
+      line += " ".repeat(pad) + text;
+    }
+    // Two-column rows stay together, so normalise sees the whole run of them.
+    const key = row.length === 1 ? row[0]!.paragraph : "columns";
+    const rowWords = row.flatMap((s) => s.words);
+    const last = paragraphs.at(-1);
+    // tesseract starts a new paragraph at a line that merely begins further left; a sentence that
+    // runs on into a lower-case line is one paragraph (a blank line would read as a page break).
+    const runsOn = last !== undefined && key !== "columns" && previousKey !== "columns" && !SENTENCE_END.test(last.lines.at(-1)!) && /^\s*\p{Ll}/u.test(line);
+    if (last !== undefined && (key === previousKey || runsOn)) {
+      last.lines.push(line);
+      last.words.push(...rowWords);
+    } else {
+      paragraphs.push({ lines: [line], words: rowWords });
+    }
+    previousKey = key;
+  }
+  return paragraphs.map((p) => ({ text: p.lines.join("\n"), confidence: meanConfidence(p.words) }));
+}

@@ -1,0 +1,185 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { splitColumns } from "../../src/normalise/layout.js";
+import { layoutParagraphs, meanConfidence, parseTsv, skewOf, withoutSpecks } from "../../src/load/ocr/tsv.js";
+import { splitTiff, tiffPageCount, TiffStructureError } from "../../src/load/ocr/tiff.js";
+
+/** A TSV word row: block, paragraph, line, box and confidence as tesseract writes them. */
+type Word = [block: number, par: number, line: number, left: number, top: number, width: number, text: string, conf?: number, height?: number];
+const HEIGHT = 50;
+const tsv = (words: readonly Word[]): string =>
+  [
+    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+    "1\t1\t0\t0\t0\t0\t0\t0\t2400\t3400\t-1\t",
+    ...words.map(([b, p, l, left, top, width, text, conf = 90, height = HEIGHT], i) => `5\t1\t${b}\t${p}\t${l}\t${i + 1}\t${left}\t${top}\t${width}\t${height}\t${conf}\t${text}`),
+  ].join("\n");
+
+/** Words of one line laid out from `left`, 30 px per letter and a 30 px space. */
+function line(block: number, par: number, lineNo: number, left: number, top: number, text: string, conf?: number): Word[] {
+  let x = left;
+  return text.split(" ").map((w) => {
+    const word: Word = [block, par, lineNo, x, top, 30 * [...w].length, w, conf];
+    x += 30 * [...w].length + 30;
+    return word;
+  });
+}
+
+describe("parseTsv", () => {
+  it("keeps word rows with text and a confidence, and drops page, block and empty rows", () => {
+    const words = parseTsv(tsv([...line(1, 1, 1, 100, 100, "KẾ HOẠCH"), [1, 1, 1, 400, 100, 30, " ", 95]]) + "\n5\t1\t1\t1\t1\t9\t0\t0\t1\t1\t-1\t");
+    expect(words.map((w) => w.text)).toEqual(["KẾ", "HOẠCH"]);
+  });
+
+  it.each([
+    ["no words", [], 0],
+    ["confidences 90 and 70", [...line(1, 1, 1, 0, 0, "a", 90), ...line(1, 1, 1, 100, 0, "b", 70)], 0.8],
+  ])("mean confidence of %s is %s", (_name, words, expected) => {
+    expect(meanConfidence(parseTsv(tsv(words as Word[])))).toBeCloseTo(expected);
+  });
+});
+
+describe("withoutSpecks", () => {
+  it("drops dots of scanner noise read as punctuation and keeps dashes, letters and sure words", () => {
+    const words: Word[] = [
+      [1, 1, 1, 1022, 358, 2, "_—_", 8, 2],
+      ...line(1, 1, 1, 1100, 330, "KẾ HOẠCH"),
+      [1, 1, 1, 2247, 330, 2, "|", 55, 2],
+      [1, 2, 1, 100, 500, 16, "-", 93, 6],
+      [1, 2, 1, 130, 500, 2, "a", 20, 2],
+    ];
+    expect(withoutSpecks(parseTsv(tsv(words))).map((w) => w.text)).toEqual(["KẾ", "HOẠCH", "-", "a"]);
+  });
+});
+
+describe("layoutParagraphs", () => {
+  it("writes the two header columns side by side with a wide gap, so normalise's column split puts the agency first", () => {
+    const words = [
+      ...line(1, 1, 1, 1100, 60, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+      ...line(2, 1, 1, 280, 90, "ỦY BAN NHÂN DÂN"), // a little lower than the quốc hiệu, as scanned headers are
+      ...line(1, 1, 2, 1200, 130, "Độc lập - Tự do - Hạnh phúc"),
+      ...line(2, 1, 2, 240, 150, "HUYỆN PHÚ VANG"),
+    ];
+    const [header] = layoutParagraphs(parseTsv(tsv(words)));
+    const lines = header!.text.split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/ỦY BAN NHÂN DÂN {4,}CỘNG HÒA/u);
+    expect(splitColumns(lines).map((l) => l.text.trim()).filter((l) => l !== "")).toEqual([
+      "ỦY BAN NHÂN DÂN",
+      "HUYỆN PHÚ VANG",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+    ]);
+  });
+
+  it("cuts a tesseract line at a gap of many letters: two columns tesseract read as one line", () => {
+    const words = [...line(1, 1, 1, 100, 100, "Số: 45/KH-UBND"), ...line(1, 1, 1, 1200, 100, "Phú Vang, ngày 12 tháng 3")];
+    expect(layoutParagraphs(parseTsv(tsv(words)))[0]!.text).toMatch(/45\/KH-UBND {4,}Phú Vang/u);
+  });
+
+  it("keeps the lines of a paragraph together and puts paragraphs apart, each with its own confidence", () => {
+    const words = [
+      ...line(3, 1, 1, 100, 500, "1. Nâng cao nhận thức", 90),
+      ...line(3, 1, 2, 100, 560, "công việc được xử lý.", 90),
+      ...line(3, 2, 1, 100, 660, "2. Phòng Văn hóa chủ trì.", 50),
+    ];
+    expect(layoutParagraphs(parseTsv(tsv(words)))).toEqual([
+      { text: "1. Nâng cao nhận thức\ncông việc được xử lý.", confidence: 0.9 },
+      { text: "2. Phòng Văn hóa chủ trì.", confidence: 0.5 },
+    ]);
+  });
+
+  it("keeps one paragraph where tesseract split a sentence that runs on into a lower-case line", () => {
+    const words = [
+      ...line(3, 1, 1, 100, 500, "đáp ứng yêu cầu phát triển, đáp ứng"),
+      ...line(3, 2, 1, 100, 560, "yêu cầu công nghiệp hoá."),
+      ...line(3, 3, 1, 100, 660, "Thông qua việc tổng kết"),
+    ];
+    expect(layoutParagraphs(parseTsv(tsv(words))).map((p) => p.text)).toEqual([
+      "đáp ứng yêu cầu phát triển, đáp ứng\nyêu cầu công nghiệp hoá.",
+      "Thông qua việc tổng kết",
+    ]);
+  });
+
+  it("gives no paragraphs for a page without words", () => {
+    expect(layoutParagraphs([])).toEqual([]);
+  });
+});
+
+/** A line of `count` words falling `slope` px per px to the right; word 2 hangs lower (a descender). */
+function tiltedLine(lineNo: number, top: number, slope: number, count = 6): Word[] {
+  return Array.from({ length: count }, (_, i) => {
+    const left = 100 + i * 200;
+    const drop = Math.round(slope * (left + 75 - 175)) + (i === 2 ? 15 : 0);
+    return [1, 1, lineNo, left, top + drop, 150, `từ${i}`] as Word;
+  });
+}
+
+describe("skewOf", () => {
+  it.each([
+    ["level lines", 0, 0],
+    ["lines falling 1° to the right", Math.tan((1 * Math.PI) / 180), 1],
+    ["lines rising 2.7° (a phone photo)", -Math.tan((2.7 * Math.PI) / 180), -2.7],
+  ])("reads %s as %s°, a descender notwithstanding", (_name, slope, degrees) => {
+    const words = [...tiltedLine(1, 500, slope), ...tiltedLine(2, 600, slope), ...tiltedLine(3, 700, slope)];
+    expect((skewOf(parseTsv(tsv(words))) * 180) / Math.PI).toBeCloseTo(degrees, 0);
+  });
+
+  it("is 0 when no line has three words to measure", () => {
+    expect(skewOf(parseTsv(tsv(line(1, 1, 1, 0, 0, "Số: 45"))))).toBe(0);
+  });
+});
+
+/** A classic little-endian TIFF of `pages` directories of one entry each (no pixels: structure only). */
+function tiff(pages: number, { loop = false } = {}): Uint8Array {
+  const bytes = new Uint8Array(8 + pages * 18);
+  const view = new DataView(bytes.buffer);
+  view.setUint16(0, 0x4949);
+  view.setUint16(2, 42, true);
+  view.setUint32(4, 8, true);
+  for (let i = 0; i < pages; i++) {
+    const at = 8 + i * 18;
+    view.setUint16(at, 1, true);
+    view.setUint16(at + 2, 256, true); // ImageWidth
+    view.setUint16(at + 4, 4, true); // LONG
+    view.setUint32(at + 6, 1, true);
+    view.setUint32(at + 10, 100 + i, true);
+    const last = i === pages - 1;
+    view.setUint32(at + 14, last ? (loop ? 8 : 0) : at + 18, true);
+  }
+  return bytes;
+}
+
+describe("splitTiff", () => {
+  it("gives each page of a multi-page TIFF as a TIFF whose header points at that page and whose chain ends there", () => {
+    const pages = splitTiff(tiff(3));
+    expect(pages).toHaveLength(3);
+    pages.forEach((page, i) => {
+      const view = new DataView(page.buffer);
+      const directory = view.getUint32(4, true);
+      expect(view.getUint32(directory + 10, true)).toBe(100 + i);
+      expect(view.getUint32(directory + 14, true)).toBe(0);
+      expect(tiffPageCount(page)).toBe(1);
+    });
+  });
+
+  it("copies each page of a real two-page G4 TIFF with only its own strips: the pages together are about the file's size", () => {
+    const file = readFileSync(join(import.meta.dirname, "../../fixtures/ocr/two-pages.tif"));
+    const pages = splitTiff(file);
+    expect(pages.map(tiffPageCount)).toEqual([1, 1]);
+    expect(pages.reduce((n, p) => n + p.length, 0)).toBeLessThan(file.length * 1.2);
+  });
+
+  it("hands back a one-page TIFF untouched", () => {
+    const one = tiff(1);
+    expect(splitTiff(one)[0]).toBe(one);
+  });
+
+  it.each([
+    ["a directory chain that loops", tiff(2, { loop: true })],
+    ["a directory past the end of the file", tiff(2).subarray(0, 20)],
+    ["a header cut short", tiff(1).subarray(0, 6)],
+  ])("refuses %s", (_name, bytes) => {
+    expect(() => splitTiff(bytes)).toThrow(TiffStructureError);
+  });
+});
