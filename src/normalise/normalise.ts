@@ -2,7 +2,7 @@ import type { LoadedDocument } from "../load/model.js";
 import type { Warning } from "../schema/document.js";
 import { parseLabel } from "../text/labels.js";
 import { isCapitalsLine } from "../text/lines.js";
-import { OCR_SLIPS } from "../vocabulary/ocr-slips.js";
+import { OCR_SLIP_GATE, OCR_SLIPS } from "../vocabulary/ocr-slips.js";
 import { splitColumns, unfoldMarkdownTables } from "./layout.js";
 
 /** One logical line of the normalised text: a paragraph, a list item, a header line. */
@@ -106,7 +106,7 @@ function collapseSpaces(line: string): string {
 }
 
 function fixOcrSlips(line: string, warnings: Warning[]): string {
-  if (!/T[ÍI]NH|[Tt]ính|NGHÌA/u.test(line)) return line;
+  if (!OCR_SLIP_GATE.test(line)) return line;
   let out = line;
   for (const slip of OCR_SLIPS) {
     if (slip.pattern.test(out)) {

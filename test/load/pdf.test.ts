@@ -375,8 +375,8 @@ describe("PDF strategy: text layer, OCR, or OCR where the layer is unusable", ()
     expect(fake.seen).toHaveLength(0);
   });
 
-  it("auto with the OCR stub: an image-only PDF fails with the stub's unsupported-format", async () => {
-    await expect(load(writePdf([scanPage]), { config: config({ strategy: "auto" }) })).rejects.toMatchObject({ code: "unsupported-format" });
+  it("auto with the real OCR engine: an image-only PDF whose image holds no text is empty", async () => {
+    await expect(load(writePdf([scanPage]), { config: config({ strategy: "auto" }) })).rejects.toMatchObject({ code: "empty" });
   });
 });
 
