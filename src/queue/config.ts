@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { failureCodeSchema } from "../errors.js";
 import { documentFactSchema } from "../graph/facts.js";
 
 /**
@@ -71,7 +72,7 @@ export type ExtractResult = z.infer<typeof extractResultSchema>;
 /** A document that ended in failure, as the stage that failed recorded it. */
 export const queueFailureSchema = jobDataSchema.extend({
   stage: z.enum(STAGES),
-  code: z.string(),
+  code: failureCodeSchema,
   message: z.string(),
   retryable: z.boolean(),
   attempts: z.number().int().nonnegative(),

@@ -51,3 +51,26 @@ export async function evictionWarning(redis: Redis): Promise<RedisWarning | null
     message: `Redis maxmemory-policy is ${String(policy)}, not noeviction: when memory fills, Redis may evict jobs and stored documents (set maxmemory-policy noeviction)`,
   };
 }
+
+/**
+ * Waits for the connection to be ready. Commands would wait for ever on a Redis that is not
+ * there (they are meant to outlive a restart), so a command line checks once, at the start.
+ */
+export async function whenReady(redis: Redis, timeoutMs = 10_000): Promise<void> {
+  if (redis.status === "ready") return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new VanbanError("unreadable", `Redis at ${redis.options.host ?? "?"}:${redis.options.port ?? "?"} did not answer within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    const onReady = (): void => {
+      cleanup();
+      resolve();
+    };
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      redis.off("ready", onReady);
+    };
+    redis.on("ready", onReady);
+  });
+}
