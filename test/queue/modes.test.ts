@@ -1,0 +1,67 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { graphSchema } from "../../src/graph/derive.js";
+import { ingest } from "../../src/ingest/ingest.js";
+import { loadStage } from "../../src/pipeline/run.js";
+import { queueIngest } from "../../src/queue/ingest.js";
+import { WorkerSet } from "../../src/queue/worker.js";
+import { closeTestQueue, openTestQueue, SEED_PATHS, type TestQueue } from "./helpers.js";
+
+let work: string;
+let test: TestQueue | undefined;
+let workers: WorkerSet | undefined;
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), "vanban-queue-modes-"));
+});
+afterEach(async () => {
+  await workers?.close();
+  workers = undefined;
+  await closeTestQueue(test);
+  test = undefined;
+  rmSync(work, { recursive: true, force: true });
+});
+
+const documentsOf = (archive: string): Map<string, unknown> =>
+  new Map(readdirSync(join(archive, "documents")).map((name) => [name, JSON.parse(readFileSync(join(archive, "documents", name), "utf8")) as unknown]));
+const graphOf = (archive: string) => graphSchema.parse(JSON.parse(readFileSync(join(archive, "graph", "graph.json"), "utf8")));
+
+describe("queue mode", () => {
+  it("leaves the same documents and graph as embedded mode for the seeds, in its archive and in Redis", async () => {
+    test = await openTestQueue();
+    workers = new WorkerSet(test.queue);
+    const queued = join(work, "queued");
+    const summary = await queueIngest(test.queue, SEED_PATHS, { archiveDir: queued });
+    expect(summary).toMatchObject({ extracted: 5, failed: 0, skipped: 0, interrupted: false });
+    const embedded = join(work, "embedded");
+    await ingest(SEED_PATHS, { archiveDir: embedded });
+
+    const fromQueue = documentsOf(queued);
+    const fromEmbedded = documentsOf(embedded);
+    expect([...fromQueue.keys()].sort()).toEqual([...fromEmbedded.keys()].sort());
+    for (const [name, document] of fromEmbedded) expect(fromQueue.get(name), name).toEqual(document);
+    expect(graphOf(queued)).toEqual(graphOf(embedded));
+    expect((await test.queue.store.graph()).data).toEqual(graphOf(embedded));
+    const ndjson = readFileSync(join(queued, "documents.ndjson"), "utf8").split("\n").filter(Boolean);
+    expect(ndjson).toHaveLength(5);
+  });
+
+  it("stores nothing twice when the same files are submitted twice, at once and again after they are done", async () => {
+    test = await openTestQueue();
+    let loads = 0;
+    workers = new WorkerSet(test.queue, {
+      load: (bytes, data, config) => {
+        loads++;
+        return loadStage(bytes, { fileName: data.fileName, config });
+      },
+    });
+    const [first, second] = await Promise.all([queueIngest(test.queue, SEED_PATHS), queueIngest(test.queue, SEED_PATHS)]);
+    // Both submitters wait for all five; which of them added a flow first does not matter (the job id is the sha256).
+    expect([first.extracted, second.extracted]).toEqual([5, 5]);
+    const third = await queueIngest(test.queue, SEED_PATHS);
+    expect(third).toMatchObject({ queued: 0, skipped: 5, extracted: 0 });
+    expect(loads).toBe(5);
+    expect(await test.queue.store.storedOrder()).toHaveLength(5);
+  });
+});
