@@ -37,6 +37,9 @@ export class VanbanQueue {
     const queue = (name: Stage): Queue => new Queue(name, { connection: redis, prefix });
     this.queues = { load: queue("load"), extract: queue("extract"), link: queue("link") };
     this.flows = new FlowProducer({ connection: redis, prefix });
+    // A lost connection is reported here and mended by ioredis, which sends the commands again
+    // once Redis is back (maxRetriesPerRequest: null): nothing for the queue to do about it.
+    for (const emitter of [...Object.values(this.queues), this.flows]) emitter.on("error", () => undefined);
     this.store = new RedisGraphStore(redis, prefix);
   }
 
