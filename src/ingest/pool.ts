@@ -1,11 +1,8 @@
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { VanbanError, type Failure } from "../errors.js";
+import type { Failure } from "../errors.js";
 import type { DocumentFact } from "../graph/facts.js";
-import { packageRoot } from "../package-root.js";
+import { compiledScript } from "../package-root.js";
 import type { PipelineConfig } from "../pipeline/config.js";
 
 export interface ExtractTask {
@@ -22,14 +19,6 @@ export type ExtractOutcome =
   | { status: "failed"; failure: Failure }
   | { status: "cancelled" };
 
-/** The compiled worker, also when this module runs from src/ under the test runner. */
-function workerScript(): string {
-  const beside = fileURLToPath(new URL("./worker.js", import.meta.url));
-  if (existsSync(beside)) return beside;
-  const built = join(packageRoot(), "dist", "src", "ingest", "worker.js");
-  if (!existsSync(built)) throw new VanbanError("internal", `the ingest worker is not built (${built}): run npm run build`);
-  return built;
-}
 
 interface Slot {
   worker: Worker;
@@ -55,7 +44,7 @@ export class ExtractPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerScript(), { stdout: true, stderr: true });
+    const worker = new Worker(compiledScript(import.meta.url, "worker.js", "the ingest worker"), { stdout: true, stderr: true });
     // A parser's chatter must never reach our stdout.
     worker.stdout.resume();
     worker.stderr.resume();

@@ -39,7 +39,8 @@ export class VanbanQueue {
     this.flows = new FlowProducer({ connection: redis, prefix });
     // A lost connection is reported here and mended by ioredis, which sends the commands again
     // once Redis is back (maxRetriesPerRequest: null): nothing for the queue to do about it.
-    for (const emitter of [...Object.values(this.queues), this.flows]) emitter.on("error", () => undefined);
+    for (const queue of Object.values(this.queues)) queue.on("error", () => undefined);
+    this.flows.on("error", () => undefined);
     this.store = new RedisGraphStore(redis, prefix);
   }
 

@@ -1,10 +1,7 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { UnrecoverableError, Worker, type Job, type WorkerOptions } from "bullmq";
 import { asFailure, VanbanError, type Failure } from "../errors.js";
 import type { LoadedDocument } from "../load/model.js";
-import { packageRoot } from "../package-root.js";
+import { compiledScript } from "../package-root.js";
 import { defaultPipeline, type PipelineConfig } from "../pipeline/config.js";
 import { loadStage } from "../pipeline/run.js";
 import { extractResultSchema, jobDataSchema, type JobData, type Stage } from "./config.js";
@@ -22,14 +19,6 @@ export interface WorkerSetOptions {
   load?: LoadFunction;
 }
 
-/** The compiled sandboxed processor of the extract stage, also when this module runs from src/ under the test runner. */
-function extractProcessor(): string {
-  const beside = fileURLToPath(new URL("./extract-processor.js", import.meta.url));
-  if (existsSync(beside)) return beside;
-  const built = join(packageRoot(), "dist", "src", "queue", "extract-processor.js");
-  if (!existsSync(built)) throw new VanbanError("internal", `the extract processor is not built (${built}): run npm run build`);
-  return built;
-}
 
 /**
  * The three stage workers of one process. load reads the bytes from Redis and runs the load
@@ -73,7 +62,7 @@ export class WorkerSet {
           }),
         common,
       ),
-      extract: new Worker("extract", extractProcessor(), { ...common, useWorkerThreads: true }),
+      extract: new Worker("extract", compiledScript(import.meta.url, "extract-processor.js", "the extract processor"), { ...common, useWorkerThreads: true }),
       link: new Worker(
         "link",
         (job: Job) =>

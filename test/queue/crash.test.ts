@@ -1,37 +1,21 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { queueIngest } from "../../src/queue/ingest.js";
 import { WorkerSet } from "../../src/queue/worker.js";
-import { closeTestQueue, freePort, openTestQueue, OwnRedis, REDIS_URL, until, variedSeeds, type TestQueue } from "./helpers.js";
+import { freePort, openTestQueue, OwnRedis, queueTestContext, REDIS_URL, until, variedSeeds } from "./helpers.js";
 
 const BIN = join(import.meta.dirname, "..", "..", "bin", "vanban.js");
 
-let work: string;
-let test: TestQueue | undefined;
-let workers: WorkerSet | undefined;
-const children: ChildProcess[] = [];
-let ownRedis: OwnRedis | undefined;
-beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), "vanban-queue-crash-"));
-});
-afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  await workers?.close();
-  workers = undefined;
-  await closeTestQueue(test);
-  test = undefined;
-  await ownRedis?.stop();
-  ownRedis = undefined;
-  rmSync(work, { recursive: true, force: true });
-});
+const ctx = queueTestContext();
 
 /** `vanban worker` in a process of its own, with short locks so a killed worker's jobs come back quickly. */
 function startWorker(url: string, prefix: string): ChildProcess {
   const child = spawn(process.execPath, [BIN, "worker", "--redis", url, "--prefix", prefix, "--concurrency", "3", "--lock-duration", "1000", "--stalled-interval", "500"], { stdio: "ignore" });
-  children.push(child);
+  ctx.beforeClose.push(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  });
   return child;
 }
 
@@ -43,9 +27,8 @@ async function kill(child: ChildProcess): Promise<void> {
 
 describe("losing nothing", () => {
   it("loses no document and stores each once when workers are killed with SIGKILL in the middle of jobs, three times", async () => {
-    test = await openTestQueue();
-    const { queue, prefix } = test;
-    const files = variedSeeds(join(work, "inputs"), 60);
+    const { queue, prefix } = (ctx.test = await openTestQueue());
+    const files = variedSeeds(join(ctx.work, "inputs"), 60);
     const queued = await queueIngest(queue, files, { detach: true });
     expect(queued.queued).toBe(60);
 
@@ -66,7 +49,7 @@ describe("losing nothing", () => {
     expect(await queue.store.count()).toBeLessThan(60);
 
     startWorker(REDIS_URL, prefix);
-    const archive = join(work, "archive");
+    const archive = join(ctx.work, "archive");
     const done = await queueIngest(queue, files, { archiveDir: archive });
     expect(done).toMatchObject({ failed: 0, interrupted: false });
     const order = await queue.store.storedOrder();
@@ -77,16 +60,16 @@ describe("losing nothing", () => {
   }, 120_000);
 
   it("loses nothing when its redis-server (AOF on) is restarted in the middle of a run", async () => {
-    const dir = join(work, "redis");
+    const dir = join(ctx.work, "redis");
     mkdirSync(dir);
-    ownRedis = new OwnRedis(await freePort(), dir);
+    const ownRedis = new OwnRedis(await freePort(), dir);
+    ctx.afterClose.push(() => ownRedis.stop());
     await ownRedis.start();
     // Short locks: a job whose completion was cut off by the restart comes back in a second, not thirty.
-    test = await openTestQueue({ lockDurationMs: 1_000, stalledIntervalMs: 500 }, ownRedis.url);
-    const { queue } = test;
-    workers = new WorkerSet(queue);
-    const files = variedSeeds(join(work, "inputs"), 40);
-    const archive = join(work, "archive");
+    const { queue } = (ctx.test = await openTestQueue({ lockDurationMs: 1_000, stalledIntervalMs: 500 }, ownRedis.url));
+    ctx.workers = new WorkerSet(queue);
+    const files = variedSeeds(join(ctx.work, "inputs"), 40);
+    const archive = join(ctx.work, "archive");
     const run = queueIngest(queue, files, { archiveDir: archive, pollMs: 20 });
     let storedBeforeRestart = 0;
     await until(async () => (storedBeforeRestart = await queue.store.count()) > 5, 10);

@@ -1,13 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Redis } from "ioredis";
+import { afterEach, beforeEach } from "vitest";
 import { connect, whenReady } from "../../src/queue/connection.js";
 import type { QueueConfigInput } from "../../src/queue/config.js";
 import { VanbanQueue } from "../../src/queue/queue.js";
+import type { WorkerSet } from "../../src/queue/worker.js";
 import { SEED_FILES, SEEDS_DIR } from "../graph/helpers.js";
 
 /** The Redis every queue test runs against; `.ci/run` starts one here when none answers. A missing Redis fails these tests. */
@@ -105,4 +108,32 @@ export class OwnRedis {
     await exited;
     this.process = null;
   }
+}
+
+export interface QueueTestContext {
+  /** A fresh temporary folder per test. */
+  work: string;
+  test: TestQueue | undefined;
+  workers: WorkerSet | undefined;
+  /** Run before the queue is closed (processes that write to it) and after (the Redis it lives in). */
+  beforeClose: (() => Promise<void> | void)[];
+  afterClose: (() => Promise<void> | void)[];
+}
+
+/** One queue test's state, set up before and torn down after each test: the workers stopped, the prefix's keys removed. */
+export function queueTestContext(): QueueTestContext {
+  const ctx: QueueTestContext = { work: "", test: undefined, workers: undefined, beforeClose: [], afterClose: [] };
+  beforeEach(() => {
+    ctx.work = mkdtempSync(join(tmpdir(), "vanban-queue-"));
+  });
+  afterEach(async () => {
+    for (const cleanup of ctx.beforeClose.splice(0)) await cleanup();
+    await ctx.workers?.close();
+    ctx.workers = undefined;
+    await closeTestQueue(ctx.test);
+    ctx.test = undefined;
+    for (const cleanup of ctx.afterClose.splice(0)) await cleanup();
+    rmSync(ctx.work, { recursive: true, force: true });
+  });
+  return ctx;
 }

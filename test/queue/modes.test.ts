@@ -1,27 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { graphSchema } from "../../src/graph/derive.js";
 import { ingest } from "../../src/ingest/ingest.js";
 import { loadStage } from "../../src/pipeline/run.js";
 import { queueIngest } from "../../src/queue/ingest.js";
 import { WorkerSet } from "../../src/queue/worker.js";
-import { closeTestQueue, openTestQueue, SEED_PATHS, type TestQueue } from "./helpers.js";
+import { openTestQueue, queueTestContext, SEED_PATHS } from "./helpers.js";
 
-let work: string;
-let test: TestQueue | undefined;
-let workers: WorkerSet | undefined;
-beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), "vanban-queue-modes-"));
-});
-afterEach(async () => {
-  await workers?.close();
-  workers = undefined;
-  await closeTestQueue(test);
-  test = undefined;
-  rmSync(work, { recursive: true, force: true });
-});
+const ctx = queueTestContext();
 
 const documentsOf = (archive: string): Map<string, unknown> =>
   new Map(readdirSync(join(archive, "documents")).map((name) => [name, JSON.parse(readFileSync(join(archive, "documents", name), "utf8")) as unknown]));
@@ -29,12 +16,12 @@ const graphOf = (archive: string) => graphSchema.parse(JSON.parse(readFileSync(j
 
 describe("queue mode", () => {
   it("leaves the same documents and graph as embedded mode for the seeds, in its archive and in Redis", async () => {
-    test = await openTestQueue();
-    workers = new WorkerSet(test.queue);
-    const queued = join(work, "queued");
+    const test = (ctx.test = await openTestQueue());
+    ctx.workers = new WorkerSet(test.queue);
+    const queued = join(ctx.work, "queued");
     const summary = await queueIngest(test.queue, SEED_PATHS, { archiveDir: queued });
     expect(summary).toMatchObject({ extracted: 5, failed: 0, skipped: 0, interrupted: false });
-    const embedded = join(work, "embedded");
+    const embedded = join(ctx.work, "embedded");
     await ingest(SEED_PATHS, { archiveDir: embedded });
 
     const fromQueue = documentsOf(queued);
@@ -48,9 +35,9 @@ describe("queue mode", () => {
   });
 
   it("stores nothing twice when the same files are submitted twice, at once and again after they are done", async () => {
-    test = await openTestQueue();
+    const test = (ctx.test = await openTestQueue());
     let loads = 0;
-    workers = new WorkerSet(test.queue, {
+    ctx.workers = new WorkerSet(test.queue, {
       load: (bytes, data, config) => {
         loads++;
         return loadStage(bytes, { fileName: data.fileName, config });

@@ -1,26 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { VanbanError } from "../../src/errors.js";
 import { loadStage } from "../../src/pipeline/run.js";
 import { queueIngest } from "../../src/queue/ingest.js";
 import { WorkerSet } from "../../src/queue/worker.js";
-import { closeTestQueue, openTestQueue, SEED_PATHS, type TestQueue } from "./helpers.js";
+import { openTestQueue, queueTestContext, SEED_PATHS } from "./helpers.js";
 
-let work: string;
-let test: TestQueue | undefined;
-let workers: WorkerSet | undefined;
-beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), "vanban-queue-retries-"));
-});
-afterEach(async () => {
-  await workers?.close();
-  workers = undefined;
-  await closeTestQueue(test);
-  test = undefined;
-  rmSync(work, { recursive: true, force: true });
-});
+const ctx = queueTestContext();
 
 describe("errors steer retries", () => {
   it.each([
@@ -29,10 +16,10 @@ describe("errors steer retries", () => {
     { name: "a corrupt file fails once, with its code, and is not tried again", fail: new VanbanError("corrupt", "the PDF's cross-reference table is broken"), times: 99, loads: 1, stored: false, code: "corrupt" },
     { name: "an encrypted file fails once", fail: new VanbanError("encrypted", "password protected"), times: 99, loads: 1, stored: false, code: "encrypted" },
   ])("$name", async ({ fail, times, loads, stored, code }) => {
-    test = await openTestQueue({ attempts: 5, backoffMs: 10 });
+    const test = (ctx.test = await openTestQueue({ attempts: 5, backoffMs: 10 }));
     const seed = SEED_PATHS[0]!;
     let calls = 0;
-    workers = new WorkerSet(test.queue, {
+    ctx.workers = new WorkerSet(test.queue, {
       load: (bytes, data, config) => {
         calls++;
         if (calls <= times) return Promise.reject(fail);
@@ -48,9 +35,9 @@ describe("errors steer retries", () => {
   });
 
   it("fails an empty file with its code and goes on with the other files", async () => {
-    test = await openTestQueue();
-    workers = new WorkerSet(test.queue);
-    const empty = join(work, "empty.txt");
+    const test = (ctx.test = await openTestQueue());
+    ctx.workers = new WorkerSet(test.queue);
+    const empty = join(ctx.work, "empty.txt");
     writeFileSync(empty, "");
     const summary = await queueIngest(test.queue, [empty, ...SEED_PATHS.slice(0, 2)]);
     expect(summary).toMatchObject({ extracted: 2, failed: 1 });
@@ -61,9 +48,9 @@ describe("errors steer retries", () => {
   });
 
   it("queues a failed document again on retry, and stores it once it passes", async () => {
-    test = await openTestQueue({ attempts: 1 });
+    const test = (ctx.test = await openTestQueue({ attempts: 1 }));
     let broken = true;
-    workers = new WorkerSet(test.queue, {
+    ctx.workers = new WorkerSet(test.queue, {
       load: (bytes, data, config) => (broken ? Promise.reject(new VanbanError("timeout", "the disk was slow")) : loadStage(bytes, { fileName: data.fileName, config })),
     });
     const first = await queueIngest(test.queue, [SEED_PATHS[1]!]);
