@@ -48,7 +48,7 @@ function rss(pid) {
 async function startWorkers(count, prefix, concurrency) {
   return Promise.all(
     Array.from({ length: count }, () => {
-      const child = spawn(process.execPath, [BIN, "worker", "--redis", REDIS_URL, "--prefix", prefix, "--concurrency", String(concurrency)], { stdio: ["ignore", "ignore", "pipe"] });
+      const child = spawn(process.execPath, [BIN, "worker", "--redis", REDIS_URL, "--prefix", prefix, "--threads", String(concurrency)], { stdio: ["ignore", "ignore", "pipe"] });
       return new Promise((resolve, reject) => {
         child.stderr.on("data", (chunk) => String(chunk).includes("jobs at a time") && resolve(child));
         child.once("exit", (code) => reject(new Error(`worker exited with ${code}`)));
@@ -93,7 +93,7 @@ try {
   if (values.soak) {
     const count = Number(values["soak-documents"]);
     const inputs = variedSeeds(join(work, "soak"), count);
-    console.log(`soak: ${count.toLocaleString("en")} documents through 2 worker processes (concurrency ${values.concurrency ?? 1} each) on ${cores} cores`);
+    console.log(`soak: ${count.toLocaleString("en")} documents through 2 worker processes (${values.concurrency ?? 1} extract thread(s) each) on ${cores} cores`);
     let nextReport = 0;
     const run = await queueRun(inputs, join(work, "soak-archive"), 2, Number(values.concurrency ?? 1), (p, children) => {
       const done = p.extracted + p.failed;
@@ -108,7 +108,7 @@ try {
     // One extract thread per worker process and one embedded thread, so the ratios compare like
     // with like whatever the machine: the queue's cost per document, then how it scales.
     const concurrency = Number(values.concurrency ?? 1);
-    console.log(`queue: ${count} documents (the seeds, varied) on ${cores} cores; embedded with ${concurrency} thread(s), each worker process with concurrency ${concurrency}`);
+    console.log(`queue: ${count} documents (the seeds, varied) on ${cores} cores; embedded with ${concurrency} thread(s), each worker process with ${concurrency} extract thread(s)`);
     const t0 = performance.now();
     const embedded = await ingest([inputs], { archiveDir: join(work, "embedded"), workers: concurrency });
     const embeddedRate = embedded.extracted / ((performance.now() - t0) / 1000);

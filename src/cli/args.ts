@@ -182,6 +182,7 @@ const QUEUE_OPTIONS = {
   redis: { type: "string", short: "r" },
   prefix: { type: "string" },
   concurrency: { type: "string", short: "c" },
+  threads: { type: "string", short: "t" },
   attempts: { type: "string" },
   backoff: { type: "string" },
   "lock-duration": { type: "string" },
@@ -208,6 +209,7 @@ function queueTarget(values: QueueValues, env: Env, helpCommand: string): QueueT
   const queue = {
     prefix: values.prefix,
     concurrency: number("concurrency"),
+    threads: number("threads"),
     attempts: number("attempts"),
     backoffMs: number("backoff"),
     lockDurationMs: number("lock-duration"),

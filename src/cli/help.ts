@@ -161,7 +161,8 @@ run out.
 
 Options:
 ${QUEUE_OPTIONS_HELP}
-  -c, --concurrency N   jobs at a time per stage, and extract threads (default 2)
+  -c, --concurrency N   jobs at a time per stage (default 4)
+  -t, --threads N       extract threads (default: one per core)
   -p, --pipeline FILE   pipeline definition instead of pipelines/default.json
       --lock-duration MS    a job's lock; a dead worker's jobs return after it (default 30000)
       --stalled-interval MS how often to look for jobs of dead workers (default 30000)

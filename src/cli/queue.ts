@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { asFailure } from "../errors.js";
 import { connect, whenReady } from "../queue/connection.js";
 import { STAGES } from "../queue/config.js";
@@ -35,7 +36,7 @@ export function runWorker(command: WorkerCommand, io: Io): Promise<ExitCode> {
   if (pipeline === null) return Promise.resolve(EXIT.usage);
   return withQueue(command, io, async (queue) => {
     const workers = new WorkerSet(queue, { pipeline });
-    io.stderr(`vanban: worker ${process.pid} on ${command.redis} ${queue.config.prefix}: ${queue.config.concurrency} jobs at a time per stage; SIGTERM or Ctrl-C stops after the jobs in hand\n`);
+    io.stderr(`vanban: worker ${process.pid} on ${command.redis} ${queue.config.prefix}: ${queue.config.concurrency} jobs at a time per stage, ${queue.config.threads ?? availableParallelism()} extract threads; SIGTERM or Ctrl-C stops after the jobs in hand\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => {
         process.off("SIGINT", stop);

@@ -3,11 +3,13 @@ import { Worker } from "node:worker_threads";
 import type { Failure } from "../errors.js";
 import type { DocumentFact } from "../graph/facts.js";
 import { compiledScript } from "../package-root.js";
+import type { LoadedDocument } from "../load/model.js";
 import type { PipelineConfig } from "../pipeline/config.js";
 
 export interface ExtractTask {
   task: number;
-  bytes: Uint8Array;
+  /** A file's bytes for the whole pipeline, or (the queue's extract stage) a document the load stage read. */
+  input: { bytes: Uint8Array } | { loaded: LoadedDocument };
   fileName: string;
   config: PipelineConfig;
 }
@@ -85,11 +87,20 @@ export class ExtractPool {
 
   /** Extracts one file's bytes; never rejects: a failure is an outcome. The bytes are transferred. */
   extract(bytes: Uint8Array, fileName: string, config: PipelineConfig): Promise<ExtractOutcome> {
-    if (this.closed) throw new Error("the extract pool is closed");
     // Only a buffer of its own can be transferred: a view into a shared pool would detach the pool.
     const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    return this.enqueue({ input: { bytes: owned }, fileName, config });
+  }
+
+  /** Runs the stages after load (normalise → segment → extract → validate) on a loaded document. */
+  extractLoaded(loaded: LoadedDocument, fileName: string, config: PipelineConfig): Promise<ExtractOutcome> {
+    return this.enqueue({ input: { loaded }, fileName, config });
+  }
+
+  private enqueue(task: Omit<ExtractTask, "task">): Promise<ExtractOutcome> {
+    if (this.closed) throw new Error("the extract pool is closed");
     return new Promise((resolve) => {
-      this.waiting.push({ task: { bytes: owned, fileName, config }, resolve });
+      this.waiting.push({ task, resolve });
       this.pump();
     });
   }
@@ -107,7 +118,7 @@ export class ExtractPool {
       }, this.timeoutMs);
       slot.busy = { task, resolve: next.resolve, timer, fileName: next.task.fileName };
       const message: ExtractTask = { task, ...next.task };
-      slot.worker.postMessage(message, [message.bytes.buffer as ArrayBuffer]);
+      slot.worker.postMessage(message, "bytes" in message.input ? [message.input.bytes.buffer as ArrayBuffer] : []);
     }
   }
 

@@ -26,8 +26,10 @@ export const queueConfigSchema = z.object({
   stalledIntervalMs: z.number().int().positive().default(30_000),
   /** Times a job may be found stalled (its worker died) before it fails for good. */
   maxStalledCount: z.number().int().nonnegative().default(5),
-  /** Jobs at a time per stage in one worker process; the extract stage runs that many threads. */
-  concurrency: z.number().int().positive().default(2),
+  /** Jobs at a time per stage in one worker process: more than threads, so no thread waits on Redis. */
+  concurrency: z.number().int().positive().default(4),
+  /** Worker threads of the extract stage in one worker process (default: one per core). */
+  threads: z.number().int().positive().nullable().default(null),
 });
 export type QueueConfig = z.infer<typeof queueConfigSchema>;
 export type QueueConfigInput = z.input<typeof queueConfigSchema>;

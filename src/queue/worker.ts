@@ -1,15 +1,22 @@
 import { UnrecoverableError, Worker, type Job, type WorkerOptions } from "bullmq";
 import { asFailure, VanbanError, type Failure } from "../errors.js";
-import type { LoadedDocument } from "../load/model.js";
-import { compiledScript } from "../package-root.js";
+import { ExtractPool } from "../ingest/pool.js";
+import { loadedDocumentSchema, type LoadedDocument } from "../load/model.js";
 import { defaultPipeline, type PipelineConfig } from "../pipeline/config.js";
 import { loadStage } from "../pipeline/run.js";
-import { extractResultSchema, jobDataSchema, type JobData, type Stage } from "./config.js";
+import { extractResultSchema, jobDataSchema, type ExtractResult, type JobData, type Stage } from "./config.js";
 import { failureFromMessage, type VanbanQueue } from "./queue.js";
 
 /** The load stage as a worker runs it; replaceable so tests can make it fail on purpose. */
 export type LoadFunction = (bytes: Uint8Array, data: JobData, config: PipelineConfig) => Promise<LoadedDocument>;
 const realLoad: LoadFunction = (bytes, data, config) => loadStage(bytes, { fileName: data.fileName, config });
+
+/** The one child value a stage's job reads: its child stage's result. */
+function onlyChild(values: Record<string, unknown>, stage: Stage): unknown {
+  const all = Object.values(values);
+  if (all.length !== 1) throw new VanbanError("internal", `expected one ${stage} result, found ${all.length}`);
+  return all[0];
+}
 
 /** Bytes that are gone from Redis do not come back by trying again. */
 class BytesGone extends VanbanError {}
@@ -23,8 +30,9 @@ export interface WorkerSetOptions {
 /**
  * The three stage workers of one process. load reads the bytes from Redis and runs the load
  * stage (binary formats in a thread of their own, as everywhere); extract runs normalise →
- * segment → extract → validate as a sandboxed processor in worker threads, so however long a
- * document takes, the main thread stays free to renew locks; link stores the document once.
+ * segment → extract → validate in the worker threads of an ExtractPool (the embedded ingest's),
+ * so however long a document takes the main thread stays free to renew locks, and more jobs
+ * than threads are in hand so no thread waits on Redis; link stores the document once.
  *
  * Errors steer retries: a failure whose code is not retryable (corrupt, unsupported, encrypted,
  * too-large, empty, binary) ends the job at once as an UnrecoverableError; a retryable one
@@ -33,6 +41,7 @@ export interface WorkerSetOptions {
  */
 export class WorkerSet {
   readonly workers: Record<Stage, Worker>;
+  private readonly pool: ExtractPool;
 
   constructor(
     private readonly queue: VanbanQueue,
@@ -41,6 +50,7 @@ export class WorkerSet {
     const { config, redis } = queue;
     const pipeline = options.pipeline ?? defaultPipeline();
     const load = options.load ?? realLoad;
+    this.pool = new ExtractPool(config.threads ?? undefined, pipeline.limits.stageTimeoutMs);
     const common: WorkerOptions = {
       connection: redis,
       prefix: config.prefix,
@@ -62,21 +72,29 @@ export class WorkerSet {
           }),
         common,
       ),
-      extract: new Worker("extract", compiledScript(import.meta.url, "extract-processor.js", "the extract processor"), { ...common, useWorkerThreads: true }),
+      extract: new Worker(
+        "extract",
+        (job: Job) =>
+          this.guarded(job, "extract", async (data) => {
+            const loaded = loadedDocumentSchema.parse(onlyChild(await job.getChildrenValues(), "load"));
+            const outcome = await this.pool.extractLoaded(loaded, data.fileName, pipeline);
+            if (outcome.status === "done") return { id: outcome.id, json: outcome.json, facts: outcome.facts } satisfies ExtractResult;
+            throw outcome.status === "failed" ? new VanbanError(outcome.failure.code, outcome.failure.message) : new VanbanError("internal", "the extract threads were closed");
+          }),
+        common,
+      ),
       link: new Worker(
         "link",
         (job: Job) =>
           this.guarded(job, "link", async (data) => {
-            const values = Object.values(await job.getChildrenValues());
-            if (values.length !== 1) throw new VanbanError("internal", `the link job has ${values.length} extract results, not one`);
-            const result = extractResultSchema.parse(values[0]);
+            const result = extractResultSchema.parse(onlyChild(await job.getChildrenValues(), "extract"));
             return { id: result.id, stored: await queue.store.putOnce({ sha256: data.sha256, file: data.file, ...result }) };
           }),
         common,
       ),
     };
-    // A backstop for failures no processor of ours saw: the sandboxed stage's, and a job that
-    // stalled too often. It never overwrites a stage's own record.
+    // A backstop for failures no processor saw (a job that stalled too often). It never
+    // overwrites a stage's own record.
     for (const stage of ["extract", "load", "link"] as const) {
       this.workers[stage].on("failed", (job, error) => {
         if (job === undefined) return;
@@ -107,5 +125,6 @@ export class WorkerSet {
 
   async close(): Promise<void> {
     await Promise.all(Object.values(this.workers).map((w) => w.close()));
+    await this.pool.close();
   }
 }
