@@ -1,6 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { open, rename, rm } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { open } from "node:fs/promises";
 import { VanbanError } from "../index.js";
 
 /** "no such file or directory (ENOENT)" from Node's "ENOENT: no such file or directory, open 'x'". */
@@ -32,20 +30,4 @@ export async function readInput(path: string, maxBytes: number): Promise<Uint8Ar
   }
 }
 
-/** Writes through a temp file and a rename, so a crash never leaves half a file at `path`. */
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    const handle = await open(temp, "wx");
-    try {
-      await handle.writeFile(data, "utf8");
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
+export { writeFileAtomic } from "../fs/atomic.js";

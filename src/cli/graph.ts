@@ -26,13 +26,9 @@ export async function runGraph(command: GraphCommand, io: Io): Promise<ExitCode>
     io.stderr(`vanban: ${source.archive} is not an archive (no graph/facts.log): run 'vanban ingest <files> --archive ${source.archive}' first\n`);
     return EXIT.usage;
   }
-  const store = await FileGraphStore.open(source.archive);
-  try {
-    for (const warning of store.warnings) io.stderr(`vanban: ${store.path}: line ${warning.line}: ${warning.reason}\n`);
-    return await answer(command, await store.graph(), io);
-  } finally {
-    await store.close();
-  }
+  const { graph, warnings } = await FileGraphStore.readGraph(source.archive);
+  for (const warning of warnings) io.stderr(`vanban: ${join(source.archive, "graph", "facts.log")}: line ${warning.line}: ${warning.reason}\n`);
+  return answer(command, graph, io);
 }
 
 /** The one node `typed` names, or null after showing why not (nothing, or several). */

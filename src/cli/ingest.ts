@@ -1,5 +1,5 @@
+import { ArchiveBusyError, type ArchiveSummary, type FailureLine } from "../ingest/archive.js";
 import { ingest } from "../ingest/ingest.js";
-import type { ArchiveSummary, FailureLine } from "../ingest/archive.js";
 import { queueIngest } from "../queue/ingest.js";
 import type { IngestCommand } from "./args.js";
 import { EXIT, pipelineOrNull, type ExitCode, type Io } from "./io.js";
@@ -22,6 +22,12 @@ export async function runIngest(command: IngestCommand, io: Io): Promise<ExitCod
     archive === null || summary === null
       ? ""
       : `; archive ${archive}: ${summary.documents} documents, ${summary.graph.nodes} nodes (${summary.graph.placeholders} not archived), ${summary.graph.edges} citations, ${summary.graph.candidates} candidate links`;
+  /** Another ingest writes the archive: said plainly, not as a crash. */
+  const archiveBusy = (error: unknown): ExitCode => {
+    if (!(error instanceof ArchiveBusyError)) throw error;
+    io.stderr(`vanban: ${error.message}\n`);
+    return EXIT.inputFailed;
+  };
   const printFailures = (failures: readonly FailureLine[]): void => {
     for (const failure of failures) io.stderr(`vanban: ${failure.file}: ${failure.code}: ${failure.message.replace(/\s*\n\s*/g, " ")}\n`);
   };
@@ -29,7 +35,12 @@ export async function runIngest(command: IngestCommand, io: Io): Promise<ExitCod
     if (command.target !== null) {
       const target = command.target;
       return await withQueue(target, io, async (queue) => {
-        const summary = await queueIngest(queue, command.inputs, { archiveDir: command.archive, detach: command.detach, config, signal: stop.signal, onProgress: (p) => progress.update(p) });
+        let summary;
+        try {
+          summary = await queueIngest(queue, command.inputs, { archiveDir: command.archive, detach: command.detach, config, signal: stop.signal, onProgress: (p) => progress.update(p) });
+        } catch (error) {
+          return archiveBusy(error);
+        }
         progress.end();
         printFailures(summary.failures);
         io.stderr(
@@ -42,7 +53,12 @@ export async function runIngest(command: IngestCommand, io: Io): Promise<ExitCod
       });
     }
     const archive = command.archive!;
-    const summary = await ingest(command.inputs, { archiveDir: archive, config, workers: command.workers ?? undefined, signal: stop.signal, onProgress: (p) => progress.update(p) });
+    let summary;
+    try {
+      summary = await ingest(command.inputs, { archiveDir: archive, config, workers: command.workers ?? undefined, signal: stop.signal, onProgress: (p) => progress.update(p) });
+    } catch (error) {
+      return archiveBusy(error);
+    }
     progress.end();
     printFailures(summary.failures);
     io.stderr(

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { citationRelationSchema, spanSchema } from "../schema/document.js";
 import type { CitationFact, DocumentFact } from "./facts.js";
-import { citationKey, documentKey, issuerCodeSlug, issuersCompatible, issuerSlug, keyFamilySchema, type DocumentKey } from "./keys.js";
+import { citationKeyShared, documentKey, issuerCodeSlug, issuersCompatible, issuerSlug, keyFamilySchema, type DocumentKey } from "./keys.js";
 
 /**
  * The reference graph, derived from the facts and nothing else. Resolution is local to a group
@@ -67,7 +67,7 @@ interface Archived {
 interface Cited {
   from: string;
   fact: CitationFact;
-  key: DocumentKey;
+  key: Readonly<DocumentKey>;
   target: string | null;
   match: z.infer<typeof matchSchema>;
 }
@@ -92,53 +92,129 @@ function fits(cited: DocumentKey, citedDate: string | null, archived: Archived):
   );
 }
 
+/** The graph of a set of facts, derived in one go. */
 export function deriveGraph(facts: Iterable<DocumentFact>): GraphData {
-  const documents = [...facts].sort((a, b) => byString(a.id, b.id));
-  const groups = new Map<string, Group>();
-  const groupOf = (name: string): Group => {
-    let group = groups.get(name);
-    if (group === undefined) groups.set(name, (group = { archived: [], cited: [] }));
-    return group;
-  };
-  for (const fact of documents) {
-    const key = documentKey(fact);
-    groupOf(key.group).archived.push({ fact, key, nodeId: key.node });
-  }
-  for (const fact of documents) {
-    for (const citation of fact.citations) {
-      const key = citationKey(citation);
-      groupOf(key.group).cited.push({ from: fact.id, fact: citation, key, target: null, match: "placeholder" });
+  const deriver = new GraphDeriver();
+  deriver.apply(facts);
+  return deriver.data();
+}
+
+interface FactKeys {
+  own: DocumentKey;
+  cited: readonly Readonly<DocumentKey>[];
+}
+
+const keysOf = (fact: DocumentFact): FactKeys => ({ own: documentKey(fact), cited: fact.citations.map(citationKeyShared) });
+
+interface DerivedGroup {
+  group: Group;
+  nodes: Map<string, GraphNode>;
+  candidates: CandidateLink[];
+}
+
+/**
+ * Derivation that follows the facts as they come. Groups depend on their own facts only, so new
+ * or replaced documents re-derive just the groups they (and what they cite) fall in, and every
+ * group is worked over its documents in id order: the result is that of deriving all facts at
+ * once, whatever the order or batches they were applied in.
+ */
+export class GraphDeriver {
+  private readonly facts = new Map<string, DocumentFact>();
+  private readonly derived = new Map<string, DerivedGroup>();
+
+  /** Adds documents, or replaces those with the same id, and re-derives the groups they touch. */
+  apply(facts: Iterable<DocumentFact>): void {
+    const batchKeys = new Map<string, FactKeys>();
+    const touched = new Set<string>();
+    const touch = (keys: FactKeys): void => {
+      touched.add(keys.own.group);
+      for (const key of keys.cited) touched.add(key.group);
+    };
+    for (const fact of facts) {
+      const old = this.facts.get(fact.id);
+      if (old !== undefined) touch(keysOf(old));
+      this.facts.set(fact.id, fact);
+      const keys = keysOf(fact);
+      batchKeys.set(fact.id, keys);
+      touch(keys);
+    }
+    // A touched group is derived again from all its documents: those of the batch and those it had.
+    const ids = new Set(batchKeys.keys());
+    const groups = new Map<string, Group>();
+    for (const name of touched) {
+      groups.set(name, { archived: [], cited: [] });
+      const before = this.derived.get(name)?.group;
+      for (const archived of before?.archived ?? []) ids.add(archived.fact.id);
+      for (const cited of before?.cited ?? []) ids.add(cited.from);
+    }
+    for (const id of [...ids].sort(byString)) {
+      const fact = this.facts.get(id)!;
+      const { own, cited } = batchKeys.get(id) ?? keysOf(fact);
+      groups.get(own.group)?.archived.push({ fact, key: own, nodeId: own.node });
+      fact.citations.forEach((citation, i) => {
+        const key = cited[i]!;
+        groups.get(key.group)?.cited.push({ from: id, fact: citation, key, target: null, match: "placeholder" });
+      });
+    }
+    for (const [name, group] of groups) {
+      if (group.archived.length === 0 && group.cited.length === 0) this.derived.delete(name);
+      else this.derived.set(name, deriveGroup(group));
     }
   }
 
+  /** The graph as of the facts applied so far. */
+  data(): GraphData {
+    const names = [...this.derived.keys()].sort(byString);
+    const nodeOfDocument = new Map<string, string>();
+    const nodes: GraphNode[] = [];
+    const candidates: CandidateLink[] = [];
+    for (const name of names) {
+      const derived = this.derived.get(name)!;
+      for (const archived of derived.group.archived) nodeOfDocument.set(archived.fact.id, archived.nodeId);
+      nodes.push(...derived.nodes.values());
+      candidates.push(...derived.candidates);
+    }
+    const edges: GraphEdge[] = [];
+    for (const name of names) edges.push(...edgesOf(this.derived.get(name)!.group, nodeOfDocument));
+    // Groups are worked in name order over documents in id order: the edges' order is already fixed.
+    candidates.sort((a, b) => byString(a.from, b.from) || b.score - a.score || byString(a.to, b.to));
+    return { nodes: nodes.sort((a, b) => byString(a.id, b.id)), edges, candidates };
+  }
+}
+
+function deriveGroup(group: Group): DerivedGroup {
   const nodes = new Map<string, GraphNode>();
   const candidates: CandidateLink[] = [];
-  const nodeOfDocument = new Map<string, string>();
-  const groupNames = [...groups.keys()].sort(byString);
-  for (const name of groupNames) assignArchivedNodes(groups.get(name)!, nodes, nodeOfDocument);
-  for (const name of groupNames) resolveGroup(groups.get(name)!, nodes, candidates);
+  assignArchivedNodes(group, nodes);
+  resolveGroup(group, nodes, candidates);
+  return { group, nodes, candidates };
+}
 
-  const edges = new Map<string, GraphEdge>();
-  for (const name of groupNames) {
-    for (const cited of groups.get(name)!.cited) {
-      const source = nodeOfDocument.get(cited.from)!;
-      const target = cited.target!;
-      if (source === target) continue;
-      const id = `${cited.from}\u0000${target}`;
-      const existing = edges.get(id);
-      if (existing === undefined) {
-        edges.set(id, { source, target, document: cited.from, relation: cited.fact.relation, count: cited.fact.spans.length, spans: cited.fact.spans, match: cited.match, raw: cited.fact.raw });
-        continue;
-      }
-      existing.count += cited.fact.spans.length;
-      existing.spans = [...existing.spans, ...cited.fact.spans];
-      if (existing.relation === "mentions") existing.relation = cited.fact.relation;
+/**
+ * One edge per citing document and target. Targets of a group are in that group only, so the
+ * merge is per group, keyed by strings that already exist (no joined key per citation).
+ */
+function edgesOf(group: Group, nodeOfDocument: ReadonlyMap<string, string>): GraphEdge[] {
+  const list: GraphEdge[] = [];
+  const edges = new Map<string, Map<string, GraphEdge>>();
+  for (const cited of group.cited) {
+    const source = nodeOfDocument.get(cited.from)!;
+    const target = cited.target!;
+    if (source === target) continue;
+    let byDocument = edges.get(target);
+    if (byDocument === undefined) edges.set(target, (byDocument = new Map()));
+    const existing = byDocument.get(cited.from);
+    if (existing === undefined) {
+      const edge: GraphEdge = { source, target, document: cited.from, relation: cited.fact.relation, count: cited.fact.spans.length, spans: cited.fact.spans, match: cited.match, raw: cited.fact.raw };
+      byDocument.set(cited.from, edge);
+      list.push(edge);
+      continue;
     }
+    existing.count += cited.fact.spans.length;
+    existing.spans = [...existing.spans, ...cited.fact.spans];
+    if (existing.relation === "mentions") existing.relation = cited.fact.relation;
   }
-  // Groups are worked in name order over documents in id order: the edges' order is already fixed.
-  const edgeList = [...edges.values()];
-  candidates.sort((a, b) => byString(a.from, b.from) || b.score - a.score || byString(a.to, b.to));
-  return { nodes: [...nodes.values()].sort((a, b) => byString(a.id, b.id)), edges: edgeList, candidates };
+  return list;
 }
 
 /**
@@ -146,7 +222,7 @@ export function deriveGraph(facts: Iterable<DocumentFact>): GraphData {
  * not name the issuer can reach them. Only when two archived documents share that key and their
  * issuers cannot be one body does the issuer become part of the node id.
  */
-function assignArchivedNodes(group: Group, nodes: Map<string, GraphNode>, nodeOfDocument: Map<string, string>): void {
+function assignArchivedNodes(group: Group, nodes: Map<string, GraphNode>): void {
   const byNode = new Map<string, Archived[]>();
   for (const archived of group.archived) {
     const list = byNode.get(archived.key.node) ?? [];
@@ -157,7 +233,6 @@ function assignArchivedNodes(group: Group, nodes: Map<string, GraphNode>, nodeOf
     const clash = list.some((a) => list.some((b) => !issuersCompatible(a.key.issuer, b.key.issuer)));
     for (const archived of list) {
       archived.nodeId = clash ? `${node}#${archived.key.issuer ?? "?"}` : node;
-      nodeOfDocument.set(archived.fact.id, archived.nodeId);
       const existing = nodes.get(archived.nodeId);
       const { fact, key } = archived;
       if (existing === undefined) {
@@ -182,32 +257,48 @@ function addUnique(list: string[], value: string | null, limit = Infinity): void
 }
 
 /** Links each citation of the group to an archived node, or to a placeholder, and offers near misses. */
-function resolveGroup(group: Group, nodes: Map<string, GraphNode>, allCandidates: CandidateLink[]): void {
-  const candidates: CandidateLink[] = [];
+function resolveGroup(group: Group, nodes: Map<string, GraphNode>, candidates: CandidateLink[]): void {
   const ambiguous = new Map<string, Set<string>>();
   // Citations that state their scope first: a dateless one may then lean on them.
   const ordered = [...group.cited.filter((c) => c.key.scope !== null), ...group.cited.filter((c) => c.key.scope === null)];
   const placeholderDates = datesByPlaceholder(group);
+  // A document cited thousands of times must not cost thousands of scans of its group: index by base.
+  const archivedByBase = new Map<string, Archived[]>();
+  for (const archived of group.archived) {
+    const list = archivedByBase.get(archived.key.base);
+    if (list === undefined) archivedByBase.set(archived.key.base, [archived]);
+    else list.push(archived);
+  }
+  const scopedByBase = new Map<string, Map<string, { target: string; issuer: string | null }>>();
   for (const cited of ordered) {
-    const fitting = [...new Set(group.archived.filter((a) => fits(cited.key, cited.fact.date, a)).map((a) => a.nodeId))];
-    if (fitting.length === 1) {
-      cited.target = fitting[0]!;
-      const exactScope = cited.key.scope !== null && nodes.get(cited.target)!.scope !== null;
-      cited.match = exactScope ? "exact" : "scope-assumed";
-      continue;
-    }
-    if (cited.key.scope === null && fitting.length === 0) {
-      const scoped = [...new Set(group.cited.filter((o) => o.target !== null && o.key.base === cited.key.base && o.key.scope !== null && issuersCompatible(o.key.issuer, cited.key.issuer)).map((o) => o.target!))];
-      if (scoped.length === 1) {
-        cited.target = scoped[0]!;
-        cited.match = "scope-assumed";
-        continue;
+    const fitting = [...new Set((archivedByBase.get(cited.key.base) ?? []).filter((a) => fits(cited.key, cited.fact.date, a)).map((a) => a.nodeId))];
+    const resolved = ((): boolean => {
+      if (fitting.length === 1) {
+        cited.target = fitting[0]!;
+        const exactScope = cited.key.scope !== null && nodes.get(cited.target)!.scope !== null;
+        cited.match = exactScope ? "exact" : "scope-assumed";
+        return true;
       }
+      if (cited.key.scope !== null || fitting.length > 0) return false;
+      // No date, nothing archived fits: lean on the one node that dated citations of this number reach.
+      const scoped = [...(scopedByBase.get(cited.key.base)?.values() ?? [])].filter((o) => issuersCompatible(o.issuer, cited.key.issuer));
+      const targets = new Set(scoped.map((o) => o.target));
+      if (targets.size !== 1) return false;
+      cited.target = scoped[0]!.target;
+      cited.match = "scope-assumed";
+      return true;
+    })();
+    if (!resolved) {
+      cited.target = placeholderId(cited, nodes, placeholderDates);
+      cited.match = fitting.length > 1 ? "ambiguous" : "placeholder";
+      if (fitting.length > 1) ambiguous.set(cited.target, new Set([...(ambiguous.get(cited.target) ?? []), ...fitting]));
+      addPlaceholder(cited, nodes);
     }
-    cited.target = placeholderId(cited, nodes, placeholderDates);
-    cited.match = fitting.length > 1 ? "ambiguous" : "placeholder";
-    if (fitting.length > 1) ambiguous.set(cited.target, new Set([...(ambiguous.get(cited.target) ?? []), ...fitting]));
-    addPlaceholder(cited, nodes);
+    if (cited.key.scope !== null) {
+      const seen = scopedByBase.get(cited.key.base) ?? new Map<string, { target: string; issuer: string | null }>();
+      seen.set(`${cited.target}#${cited.key.issuer}`, { target: cited.target!, issuer: cited.key.issuer });
+      scopedByBase.set(cited.key.base, seen);
+    }
   }
   for (const [from, targets] of ambiguous) {
     for (const to of [...targets].sort(byString)) {
@@ -215,7 +306,6 @@ function resolveGroup(group: Group, nodes: Map<string, GraphNode>, allCandidates
     }
   }
   offerNearMisses(group, nodes, candidates);
-  allCandidates.push(...candidates);
 }
 
 /** Per placeholder key, the full dates its citations state: two dates are two documents. */
@@ -262,7 +352,7 @@ const round = (score: number): number => Math.round(score * 100) / 100;
  * from the node more likely misread — the placeholder whose issuer does not fit its own issuer
  * code ("20-CT/TU … của Bộ Chính trị"), else the less cited one — to the other.
  */
-function offerNearMisses(group: Group, nodes: Map<string, GraphNode>, candidates: CandidateLink[] /* of this group */): void {
+function offerNearMisses(group: Group, nodes: Map<string, GraphNode>, candidates: CandidateLink[]): void {
   const codeOf = new Map<string, string | null>();
   const citations = new Map<string, number>();
   for (const a of group.archived) codeOf.set(a.nodeId, a.key.issuerCode);

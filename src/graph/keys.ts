@@ -160,9 +160,14 @@ const KEY_MEMO = new Map<string, DocumentKey>();
 const KEY_MEMO_LIMIT = 200_000;
 
 function keyOf(input: KeyInput): DocumentKey {
+  return { ...sharedKeyOf(input), raw: input.raw };
+}
+
+/** The memoised key itself, shared by every input that makes it; its `raw` is the first one seen. */
+function sharedKeyOf(input: KeyInput): Readonly<DocumentKey> {
   const memo = `${input.type}|${input.number}|${input.parts?.family}|${input.name}|${input.date}|${input.issuer}|${input.fallbackId}`;
   const known = KEY_MEMO.get(memo);
-  if (known !== undefined) return { ...known, raw: input.raw };
+  if (known !== undefined) return known;
   const key = computeKey(input);
   if (KEY_MEMO.size >= KEY_MEMO_LIMIT) KEY_MEMO.clear();
   KEY_MEMO.set(memo, key);
@@ -237,8 +242,16 @@ export function documentKey(document: IssuedDocumentFields): DocumentKey {
 
 /** The key of a cited document, from what the citing phrase states. */
 export function citationKey(citation: Pick<Citation, "documentType" | "number" | "numberParts" | "name" | "date" | "issuer" | "raw">): DocumentKey {
+  return { ...citationKeyShared(citation), raw: citation.raw };
+}
+
+/**
+ * citationKey without its own copy: the graph derives a million of them and reads the raw form
+ * from the citation itself, so one shared object per distinct key saves as many allocations.
+ */
+export function citationKeyShared(citation: Pick<Citation, "documentType" | "number" | "numberParts" | "name" | "date" | "issuer" | "raw">): Readonly<DocumentKey> {
   const type: DocumentTypeCode | "KHAC" = citation.documentType ?? "KHAC";
-  return keyOf({
+  return sharedKeyOf({
     type,
     number: citation.number,
     parts: citation.numberParts,

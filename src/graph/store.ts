@@ -1,8 +1,9 @@
-import { mkdir, open, type FileHandle } from "node:fs/promises";
+import { mkdir, open, readFile, stat, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { z } from "zod";
-import { deriveGraph } from "./derive.js";
+import { writePiecesAtomic } from "../fs/atomic.js";
+import { GraphDeriver, graphSchema } from "./derive.js";
 import { documentFactSchema, type DocumentFact } from "./facts.js";
 import { ReferenceGraph } from "./graph.js";
 
@@ -44,6 +45,14 @@ export interface ReplayWarning {
 }
 
 const LOG_NAME = "facts.log";
+const SNAPSHOT_NAME = "graph.json";
+
+/**
+ * The derived graph as of a length of the log. Deriving an archive of 100,000 documents takes
+ * far longer than reading this back, so a query uses it while the log has not grown since.
+ */
+export const snapshotSchema = z.object({ logBytes: z.number().int().nonnegative(), graph: graphSchema });
+export type Snapshot = z.infer<typeof snapshotSchema>;
 const CHUNK_BYTES = 1 << 22;
 
 const checksum = (json: string): string => crc32(Buffer.from(json, "utf8")).toString(16).padStart(8, "0");
@@ -62,6 +71,8 @@ export function encodeRecord(record: LogRecord): string {
 export class FileGraphStore implements GraphStore {
   private readonly facts = new Map<string, DocumentFact>();
   private readonly bySha = new Map<string, string>();
+  /** Made at the first graph(), then fed each batch: only the groups a batch touches are derived again. */
+  private deriver: GraphDeriver | null = null;
   private derived: ReferenceGraph | null = null;
 
   private constructor(
@@ -99,7 +110,8 @@ export class FileGraphStore implements GraphStore {
     await this.handle.appendFile(records.map(encodeRecord).join(""), "utf8");
     await this.handle.sync();
     for (const record of records) this.apply(record);
-    this.derived = null;
+    this.deriver?.apply(facts);
+    if (facts.length > 0) this.derived = null;
   }
 
   async sources(): Promise<ReadonlyMap<string, string>> {
@@ -110,13 +122,62 @@ export class FileGraphStore implements GraphStore {
     return [...this.facts.values()];
   }
 
+  /** The graph of every fact so far; derived once per change, and written as the snapshot. */
   async graph(): Promise<ReferenceGraph> {
-    this.derived ??= new ReferenceGraph(deriveGraph(this.facts.values()));
+    if (this.derived === null) {
+      if (this.deriver === null) {
+        this.deriver = new GraphDeriver();
+        this.deriver.apply(this.facts.values());
+      }
+      const graph = this.deriver.data();
+      const { size } = await this.handle.stat();
+      await writePiecesAtomic(join(this.path, "..", SNAPSHOT_NAME), snapshotPieces({ logBytes: size, graph }));
+      this.derived = new ReferenceGraph(graph);
+    }
     return this.derived;
+  }
+
+  /**
+   * The archive's graph for reading: the snapshot when the log has not changed since it was
+   * written, else the log replayed and the graph derived (and the snapshot renewed).
+   */
+  static async readGraph(archiveDir: string): Promise<{ graph: ReferenceGraph; warnings: readonly ReplayWarning[] }> {
+    const dir = join(archiveDir, "graph");
+    const snapshot = await readSnapshot(join(dir, SNAPSHOT_NAME));
+    const logBytes = (await stat(join(dir, LOG_NAME))).size;
+    if (snapshot !== null && snapshot.logBytes === logBytes) return { graph: new ReferenceGraph(snapshot.graph), warnings: [] };
+    const store = await FileGraphStore.open(archiveDir);
+    try {
+      return { graph: await store.graph(), warnings: store.warnings };
+    } finally {
+      await store.close();
+    }
   }
 
   async close(): Promise<void> {
     await this.handle.close();
+  }
+}
+
+/** The snapshot as JSON, piece by piece: one string of it would not fit in memory at archive scale. */
+function* snapshotPieces(snapshot: Snapshot): Generator<string> {
+  yield `{"logBytes":${snapshot.logBytes},"graph":{`;
+  const arrays = [["nodes", snapshot.graph.nodes], ["edges", snapshot.graph.edges], ["candidates", snapshot.graph.candidates]] as const;
+  for (const [i, [name, items]] of arrays.entries()) {
+    yield `${i === 0 ? "" : ","}"${name}":[`;
+    for (const [j, item] of items.entries()) yield `${j === 0 ? "" : ","}${JSON.stringify(item)}`;
+    yield "]";
+  }
+  yield "}}";
+}
+
+/** The snapshot, or null when there is none or it does not parse (it is then derived again). */
+async function readSnapshot(path: string): Promise<Snapshot | null> {
+  try {
+    const parsed = snapshotSchema.safeParse(JSON.parse(await readFile(path, "utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }
 
@@ -136,7 +197,7 @@ async function replay(handle: FileHandle, records: LogRecord[], warnings: Replay
     let start = 0;
     for (let newline = chunk.indexOf(10, start); newline >= 0; newline = chunk.indexOf(10, start)) {
       lineNumber++;
-      const record = parseLine(chunk.toString("utf8", start, newline));
+      const record = parseLine(chunk.subarray(start, newline));
       if (typeof record === "string") {
         warnings.push({ line: lineNumber, reason: record });
       } else {
@@ -152,14 +213,14 @@ async function replay(handle: FileHandle, records: LogRecord[], warnings: Replay
   return goodLength;
 }
 
-function parseLine(line: string): LogRecord | string {
-  const tab = line.indexOf("\t");
-  if (tab !== 8) return "not a checksummed record";
-  const json = line.slice(9);
-  if (checksum(json) !== line.slice(0, 8)) return "checksum mismatch";
+/** One line's bytes: the checksum is taken over the bytes as written, before any decoding. */
+function parseLine(line: Buffer): LogRecord | string {
+  if (line.length < 9 || line[8] !== 9) return "not a checksummed record";
+  const json = line.subarray(9);
+  if (crc32(json).toString(16).padStart(8, "0") !== line.toString("latin1", 0, 8)) return "checksum mismatch";
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    value = JSON.parse(json.toString("utf8"));
   } catch {
     return "not JSON";
   }

@@ -1,7 +1,7 @@
-import { open, readFile, mkdir } from "node:fs/promises";
+import { open, readFile, mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import { writeFileAtomic } from "../cli/files.js";
+import { writeFileAtomic } from "../fs/atomic.js";
 import { failureCodeSchema } from "../errors.js";
 import type { DocumentFact } from "../graph/facts.js";
 import { FileGraphStore, type SourceRecord } from "../graph/store.js";
@@ -11,14 +11,13 @@ import { FileGraphStore, type SourceRecord } from "../graph/store.js";
  *   documents/<id>.json   each document as extracted
  *   documents.ndjson      the same, one line each, in the order they were done
  *   failures.ndjson       inputs that could not become documents: file, code, message
- *   graph/facts.log       the graph's facts (see graph/store.ts); graph/graph.json its snapshot
+ *   graph/facts.log       the graph's facts; graph/graph.json the graph derived from them (graph/store.ts)
  */
 export const archivePaths = (dir: string) => ({
   documents: join(dir, "documents"),
   document: (id: string) => join(dir, "documents", `${id}.json`),
   ndjson: join(dir, "documents.ndjson"),
   failures: join(dir, "failures.ndjson"),
-  snapshot: join(dir, "graph", "graph.json"),
 });
 
 export const failureLineSchema = z.object({
@@ -123,6 +122,7 @@ export class ArchiveWriter {
 
   private constructor(
     readonly dir: string,
+    private readonly unlock: () => Promise<void>,
     private readonly store: FileGraphStore,
     private readonly ndjson: Awaited<ReturnType<typeof openDocumentsNdjson>>,
     /** sha256 of bytes already archived -> document id. */
@@ -130,12 +130,24 @@ export class ArchiveWriter {
     private readonly commitEvery: number,
   ) {}
 
+  /** Opens the archive for writing, holding its lock until `release` (throws ArchiveBusyError when another ingest holds it). */
   static async open(dir: string, commitEvery = 64): Promise<ArchiveWriter> {
     const paths = archivePaths(dir);
     await mkdir(paths.documents, { recursive: true });
-    const store = await FileGraphStore.open(dir);
-    const ndjson = await openDocumentsNdjson(paths.ndjson);
-    return new ArchiveWriter(dir, store, ndjson, new Map(await store.sources()), commitEvery);
+    const unlock = await lockArchive(dir);
+    try {
+      const store = await FileGraphStore.open(dir);
+      const ndjson = await openDocumentsNdjson(paths.ndjson);
+      return new ArchiveWriter(dir, unlock, store, ndjson, new Map(await store.sources()), commitEvery);
+    } catch (error) {
+      await unlock();
+      throw error;
+    }
+  }
+
+  /** Lets the next ingest write the archive; after `finish`, or in place of it when the run failed. */
+  release(): Promise<void> {
+    return this.unlock();
   }
 
   async add(document: ArchivedDocument): Promise<void> {
@@ -167,7 +179,7 @@ export class ArchiveWriter {
 
   /**
    * Commits, records this run's failures (replacing earlier ones of the files it tried, keeping
-   * the rest), writes the graph's snapshot and closes the archive.
+   * the rest), derives the graph (which writes its snapshot) and closes the store.
    */
   async finish(failures: readonly FailureLine[], attempted: ReadonlySet<string>): Promise<ArchiveSummary> {
     const paths = archivePaths(this.dir);
@@ -178,8 +190,8 @@ export class ArchiveWriter {
     }
     const earlier = (await readFailures(paths.failures)).filter((f) => !attempted.has(f.file));
     await writeFileAtomic(paths.failures, [...earlier, ...failures].map((f) => `${JSON.stringify(f)}\n`).join(""));
+    // Deriving writes the graph's snapshot beside the log.
     const graph = await this.store.graph();
-    await writeFileAtomic(paths.snapshot, JSON.stringify(graph.data));
     const documents = (await this.store.documentFacts()).length;
     await this.store.close();
     const nodes = graph.data.nodes;
@@ -187,5 +199,50 @@ export class ArchiveWriter {
       documents,
       graph: { nodes: nodes.length, placeholders: nodes.filter((n) => n.status === "placeholder").length, edges: graph.data.edges.length, candidates: graph.data.candidates.length },
     };
+  }
+}
+
+/** Another ingest holds the archive: two writers would interleave the facts log. */
+export class ArchiveBusyError extends Error {
+  constructor(
+    readonly archiveDir: string,
+    readonly pid: number,
+  ) {
+    super(`${archiveDir} is being written by another ingest (process ${pid}); wait for it, or remove ${join(archiveDir, LOCK_NAME)} if that process is gone`);
+    this.name = "ArchiveBusyError";
+  }
+}
+
+const LOCK_NAME = "ingest.lock";
+
+/**
+ * One ingest at a time per archive: a lock file holding the writer's pid. A lock whose process
+ * no longer runs was left by a crash and is taken over.
+ */
+export async function lockArchive(archiveDir: string): Promise<() => Promise<void>> {
+  const path = join(archiveDir, LOCK_NAME);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(path, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const pid = Number((await readFile(path, "utf8").catch(() => "")).trim());
+      if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) throw new ArchiveBusyError(archiveDir, pid);
+      await rm(path, { force: true });
+    }
+  }
+  throw new ArchiveBusyError(archiveDir, 0);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -49,6 +49,14 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const started = performance.now();
   const config = options.config ?? defaultPipeline();
   const archive = await ArchiveWriter.open(options.archiveDir, options.commitEvery);
+  try {
+    return await ingestInto(archive, inputs, options, config, started);
+  } finally {
+    await archive.release();
+  }
+}
+
+async function ingestInto(archive: ArchiveWriter, inputs: readonly string[], options: IngestOptions, config: PipelineConfig, started: number): Promise<IngestSummary> {
   const { files, failures: unreadable } = await collectInputs(inputs);
   const failures = unreadable.map((f) => failureLine(f, f.file ?? ""));
   const progress: IngestProgress = { total: files.length + failures.length, extracted: 0, skipped: 0, failed: failures.length, file: "" };

@@ -42,8 +42,16 @@ const FETCH_AT_ONCE = 64;
  */
 export async function queueIngest(queue: VanbanQueue, inputs: readonly string[], options: QueueIngestOptions = {}): Promise<QueueIngestSummary> {
   const started = performance.now();
-  const config = options.config ?? defaultPipeline();
   const archive = options.archiveDir ? await ArchiveWriter.open(options.archiveDir) : null;
+  try {
+    return await submitAndWait(queue, inputs, options, archive, started);
+  } finally {
+    await archive?.release();
+  }
+}
+
+async function submitAndWait(queue: VanbanQueue, inputs: readonly string[], options: QueueIngestOptions, archive: ArchiveWriter | null, started: number): Promise<QueueIngestSummary> {
+  const config = options.config ?? defaultPipeline();
   const { files, failures: unreadable } = await collectInputs(inputs);
   const failures = unreadable.map((f) => failureLine(f, f.file ?? ""));
   const attempted = new Set<string>([...failures.map((f) => f.file), ...files]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveGraph } from "../../src/graph/derive.js";
+import { deriveGraph, GraphDeriver } from "../../src/graph/derive.js";
 import { ReferenceGraph } from "../../src/graph/graph.js";
 import { chain, findNodes, missing } from "../../src/graph/queries.js";
 import { readFileSync } from "node:fs";
@@ -53,6 +53,32 @@ describe("the seeds' graph (issue 4's done-when checks)", () => {
   });
 });
 
+describe("incremental derivation", () => {
+  it.each([
+    { name: "one at a time", batches: [["000"], ["001"], ["002"], ["003"], ["004"]] },
+    { name: "in two batches, the later first", batches: [["004", "002"], ["003", "000", "001"]] },
+  ])("gives the graph of all facts at once when the seeds come $name", ({ batches }) => {
+    const deriver = new GraphDeriver();
+    const seen: number[] = [];
+    for (const batch of batches) {
+      deriver.apply(batch.map(seed));
+      seen.push(deriver.data().nodes.filter((n) => n.status === "archived").length);
+    }
+    expect(seen.at(-1)).toBe(5);
+    expect(deriver.data()).toEqual(seedGraph.data);
+  });
+
+  it("replaces a document's facts, dropping what only the old facts cited", () => {
+    const before = documentFact("plan", { number: "7/KH-PGDĐT", date: "2024-01-02", cites: [{ number: "45/KH-UBND", date: "2023-03-01" }] });
+    const after = { ...before, citations: documentFact("x", { cites: [{ number: "46/KH-UBND", date: "2023-03-01" }] }).citations };
+    const deriver = new GraphDeriver();
+    deriver.apply([before]);
+    deriver.apply([after]);
+    expect(deriver.data()).toEqual(deriveGraph([after]));
+    expect(deriver.data().nodes.map((n) => n.id)).not.toContain("KE_HOACH:45/KH-UBND@2023");
+  });
+});
+
 describe("resolution across documents", () => {
   const citing = (cites: Parameters<typeof documentFact>[1]["cites"]) => documentFact("citing", { number: "7/KH-PGDĐT", date: "2024-01-02", issuer: "Phòng GDĐT", cites });
   const targetsOf = (graph: ReturnType<typeof deriveGraph>) => graph.edges.map((e) => `${e.target} ${e.match}`);
@@ -103,6 +129,16 @@ describe("resolution across documents", () => {
     expect(graph.candidates).toEqual([
       expect.objectContaining({ from: "KE_HOACH:215/KH-UBND@2019~2019-09-17", to: "KE_HOACH:215/KH-UBND@2019", reasons: expect.arrayContaining(["date 2019-09-17 ≠ 2019-10-17"]) }),
     ]);
+  });
+
+  it.each([
+    { name: "one dated citation of the number", dated: ["2023-03-01"], target: "KE_HOACH:45/KH-UBND@2023 scope-assumed" },
+    { name: "dated citations of two years", dated: ["2023-03-01", "2024-05-01"], target: "KE_HOACH:45/KH-UBND@? placeholder" },
+  ])("sends an undated citation where other documents' dated citations go, given $name", ({ dated, target }) => {
+    const others = dated.map((date, i) => documentFact(`dated ${i}`, { number: `${i + 2}/KH-SYT`, date: "2024-06-01", cites: [{ number: "45/KH-UBND", date }] }));
+    const undated = documentFact("undated", { number: "9/KH-SYT", date: "2024-06-01", cites: [{ number: "45/KH-UBND" }] });
+    const graph = deriveGraph([...others, undated]);
+    expect(graph.edges.filter((e) => e.document === undated.id).map((e) => `${e.target} ${e.match}`)).toEqual([target]);
   });
 
   it("makes a Luật cited by name a name-keyed node that every citing document shares", () => {

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { encodeRecord, FileGraphStore } from "../../src/graph/store.js";
+import { encodeRecord, FileGraphStore, snapshotSchema } from "../../src/graph/store.js";
 import { documentFact } from "./helpers.js";
 
 let archive: string;
@@ -59,5 +59,25 @@ describe("the embedded graph store", () => {
     expect((await reopened.documentFacts()).length).toBe(2);
     expect(readFileSync(logPath(), "utf8")).toBe(lines.join(""));
     await reopened.close();
+  });
+
+  it("answers reads from the snapshot while the log has not grown, and derives again once it has", async () => {
+    const store = await reopen();
+    await store.putDocuments([a]);
+    await store.graph();
+    await store.close();
+    // Mark the snapshot, so that reading it can be told from deriving.
+    const snapshotPath = join(archive, "graph", "graph.json");
+    const snapshot = snapshotSchema.parse(JSON.parse(readFileSync(snapshotPath, "utf8")));
+    const marked = { ...snapshot, graph: { ...snapshot.graph, candidates: [{ from: "x", to: "y", score: 0.5, reasons: ["marked"] }] } };
+    writeFileSync(snapshotPath, JSON.stringify(marked));
+    expect((await FileGraphStore.readGraph(archive)).graph.data.candidates).toEqual(marked.graph.candidates);
+
+    const writer = await reopen();
+    await writer.putDocuments([b]);
+    await writer.close();
+    const fresh = (await FileGraphStore.readGraph(archive)).graph;
+    expect(fresh.data.candidates).toEqual([]);
+    expect(fresh.node("KE_HOACH:45/KH-UBND@2023")?.status).toBe("archived");
   });
 });

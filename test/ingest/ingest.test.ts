@@ -2,8 +2,10 @@ import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, read
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { graphSchema } from "../../src/graph/derive.js";
-import { failureLineSchema } from "../../src/ingest/archive.js";
+import { snapshotSchema } from "../../src/graph/store.js";
+import { ArchiveBusyError, failureLineSchema } from "../../src/ingest/archive.js";
+import { ExtractPool } from "../../src/ingest/pool.js";
+import { defaultPipeline } from "../../src/pipeline/config.js";
 import { ingest } from "../../src/ingest/ingest.js";
 import { SEED_FILES, SEEDS_DIR } from "../graph/helpers.js";
 
@@ -15,7 +17,7 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 const seedPaths = (prefixes: readonly string[]): string[] => prefixes.map((p) => join(SEEDS_DIR, SEED_FILES.find((f) => f.startsWith(p))!));
 const ALL = ["000", "001", "002", "003", "004"];
-const snapshot = (archive: string) => graphSchema.parse(JSON.parse(readFileSync(join(archive, "graph", "graph.json"), "utf8")));
+const snapshot = (archive: string) => snapshotSchema.parse(JSON.parse(readFileSync(join(archive, "graph", "graph.json"), "utf8"))).graph;
 const ndjsonIds = (archive: string): string[] =>
   readFileSync(join(archive, "documents.ndjson"), "utf8").split("\n").filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
 
@@ -79,5 +81,30 @@ describe("ingest", () => {
     await ingest(seedPaths([...ALL].reverse()), { archiveDir: reversed, workers: 1 });
     expect(snapshot(batches)).toEqual(snapshot(reversed));
     expect(snapshot(batches).nodes.length).toBeGreaterThan(40);
+  });
+
+  it.each([
+    { name: "refuses an archive another running ingest holds", pid: () => process.pid, busy: true },
+    { name: "takes over the lock a crashed ingest left", pid: () => 2 ** 22 + 12_345, busy: false },
+  ])("$name", async ({ pid, busy }) => {
+    const archive = join(work, "archive");
+    mkdirSync(archive);
+    writeFileSync(join(archive, "ingest.lock"), String(pid()));
+    const run = ingest(seedPaths(["002"]), { archiveDir: archive });
+    if (busy) await expect(run).rejects.toBeInstanceOf(ArchiveBusyError);
+    else await expect(run).resolves.toMatchObject({ extracted: 1 });
+  });
+});
+
+describe("the extract pool", () => {
+  it("fails a file that runs past the time limit alone, and answers the next with a new thread", async () => {
+    const pool = new ExtractPool(1, 1);
+    try {
+      const bytes = (): Uint8Array => new Uint8Array(readFileSync(seedPaths(["002"])[0]!));
+      const outcomes = [await pool.extract(bytes(), "a.txt", defaultPipeline()), await pool.extract(bytes(), "b.txt", defaultPipeline())];
+      expect(outcomes.map((o) => (o.status === "failed" ? `${o.failure.code} ${o.failure.file}` : o.status))).toEqual(["timeout a.txt", "timeout b.txt"]);
+    } finally {
+      await pool.close();
+    }
   });
 });

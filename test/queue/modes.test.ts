@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { graphSchema } from "../../src/graph/derive.js";
+import { snapshotSchema } from "../../src/graph/store.js";
 import { ingest } from "../../src/ingest/ingest.js";
 import { loadStage } from "../../src/pipeline/run.js";
 import { queueIngest } from "../../src/queue/ingest.js";
@@ -12,7 +12,7 @@ const ctx = queueTestContext();
 
 const documentsOf = (archive: string): Map<string, unknown> =>
   new Map(readdirSync(join(archive, "documents")).map((name) => [name, JSON.parse(readFileSync(join(archive, "documents", name), "utf8")) as unknown]));
-const graphOf = (archive: string) => graphSchema.parse(JSON.parse(readFileSync(join(archive, "graph", "graph.json"), "utf8")));
+const graphOf = (archive: string) => snapshotSchema.parse(JSON.parse(readFileSync(join(archive, "graph", "graph.json"), "utf8"))).graph;
 
 describe("queue mode", () => {
   it("leaves the same documents and graph as embedded mode for the seeds, in its archive and in Redis", async () => {
