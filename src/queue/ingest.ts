@@ -142,7 +142,8 @@ async function collect(queue: VanbanQueue, pending: Map<string, JobData>, archiv
       if (archive !== null) {
         const ids = slice.map((d) => d.id);
         const [jsons, facts] = await Promise.all([queue.store.documents(ids), queue.store.factsOf(ids)]);
-        for (const [n, { data, id }] of slice.entries()) await archive.add({ sha256: data.sha256, file: data.file, id, json: jsons[n]!, facts: facts[n]! });
+        // Written side by side, as embedded ingest writes them: each is fsynced, and one after another they would cap the run.
+        await Promise.all(slice.map(({ data, id }, n) => archive.add({ sha256: data.sha256, file: data.file, id, json: jsons[n]!, facts: facts[n]! })));
       }
       for (const { data } of slice) {
         pending.delete(data.sha256);
