@@ -41,6 +41,7 @@ export type Stage = (typeof STAGES)[number];
 export function keys(prefix: string) {
   return {
     bytes: (sha256: string) => `${prefix}:bytes:${sha256}`,
+    staged: (sha256: string) => `${prefix}:staged:${sha256}`,
     facts: `${prefix}:store:facts`,
     documents: `${prefix}:store:documents`,
     sources: `${prefix}:store:sources`,
@@ -63,10 +64,13 @@ export const jobDataSchema = z.object({
 });
 export type JobData = z.infer<typeof jobDataSchema>;
 
-/** What the extract stage hands the link step. */
+/**
+ * What the extract stage hands the link step through BullMQ. The document's JSON, the bulk of
+ * it, waits under `staged` instead, so it crosses the network once each way and is not copied
+ * into job records and event streams.
+ */
 export const extractResultSchema = z.object({
   id: z.string(),
-  json: z.string(),
   facts: documentFactSchema,
 });
 export type ExtractResult = z.infer<typeof extractResultSchema>;

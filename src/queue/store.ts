@@ -8,21 +8,27 @@ import type { ArchivedDocument } from "../ingest/archive.js";
 import { keys, sourceValueSchema, type Keys } from "./config.js";
 
 /**
- * Stores a document the first time its id is seen, and only then: facts, document and an entry
- * in the order list in one step, so a link job that runs twice (a retry, a worker killed after
- * storing but before acknowledging) cannot store it twice. The source record, the cleared failure
- * and the deleted bytes are idempotent and done every time.
+ * Stores a document the first time its id is seen, and only then: facts, the staged document
+ * and an entry in the order list in one step, so a link job that runs twice (a retry, a worker
+ * killed after storing but before acknowledging) cannot store it twice. The source record, the
+ * cleared failure and the deleted bytes and staged document are idempotent and done every time.
+ * Returns 1 when this call stored the document, 0 when it was stored already, -1 when it was not
+ * and its staged JSON is gone.
  */
 const PUT_ONCE = `
-local added = redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
-if added == 1 then
-  redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+local added = 0
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then
+  local json = redis.call('GET', KEYS[8])
+  if not json then return -1 end
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+  redis.call('HSET', KEYS[2], ARGV[1], json)
   redis.call('RPUSH', KEYS[4], ARGV[1])
   redis.call('INCR', KEYS[5])
+  added = 1
 end
-redis.call('HSET', KEYS[3], ARGV[4], ARGV[5])
-redis.call('HDEL', KEYS[6], ARGV[4])
-redis.call('DEL', KEYS[7])
+redis.call('HSET', KEYS[3], ARGV[3], ARGV[4])
+redis.call('HDEL', KEYS[6], ARGV[3])
+redis.call('DEL', KEYS[7], KEYS[8])
 return added
 `;
 
@@ -52,12 +58,17 @@ export class RedisGraphStore implements GraphStore {
     await multi.exec();
   }
 
-  /** The link step: stores the document unless its id is stored already; true when this call stored it. */
-  async putOnce(document: ArchivedDocument): Promise<boolean> {
+  /** The extract stage: the document's JSON, until the link step stores it (or the time to live runs out). */
+  async stage(sha256: string, json: string, ttlSeconds: number): Promise<void> {
+    await this.redis.set(this.keys.staged(sha256), json, "EX", ttlSeconds);
+  }
+
+  /** The link step: stores the staged document unless its id is stored already; true when this call stored it. */
+  async putOnce(document: Omit<ArchivedDocument, "json">): Promise<boolean> {
     const k = this.keys;
     const added = await this.redis.eval(
       PUT_ONCE,
-      7,
+      8,
       k.facts,
       k.documents,
       k.sources,
@@ -65,12 +76,13 @@ export class RedisGraphStore implements GraphStore {
       k.version,
       k.failures,
       k.bytes(document.sha256),
+      k.staged(document.sha256),
       document.id,
       JSON.stringify(document.facts),
-      document.json,
       document.sha256,
       JSON.stringify({ id: document.id, file: document.file }),
     );
+    if (added === -1) throw new VanbanError("internal", `the extracted document ${document.id} is no longer staged in Redis (evicted, or its time to live ran out): 'vanban retry' extracts it again`);
     return added === 1;
   }
 

@@ -78,7 +78,10 @@ export class WorkerSet {
           this.guarded(job, "extract", async (data) => {
             const loaded = loadedDocumentSchema.parse(onlyChild(await job.getChildrenValues(), "load"));
             const outcome = await this.pool.extractLoaded(loaded, data.fileName, pipeline);
-            if (outcome.status === "done") return { id: outcome.id, json: outcome.json, facts: outcome.facts } satisfies ExtractResult;
+            if (outcome.status === "done") {
+              await queue.store.stage(data.sha256, outcome.json, config.bytesTtlSeconds);
+              return { id: outcome.id, facts: outcome.facts } satisfies ExtractResult;
+            }
             throw outcome.status === "failed" ? new VanbanError(outcome.failure.code, outcome.failure.message) : new VanbanError("internal", "the extract threads were closed");
           }),
         common,

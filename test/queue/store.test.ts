@@ -68,10 +68,20 @@ describe("the Redis store", () => {
   it("stores a document once however often the link step runs, and maps every source to it", async () => {
     test = await openTestQueue();
     const { store } = test.queue;
-    const put = (sha: string) => store.putOnce({ sha256: sha.repeat(64), file: `${sha}.txt`, id: a.id, json: "{}", facts: a });
+    const put = async (sha: string) => {
+      await store.stage(sha.repeat(64), "{}", 60);
+      return store.putOnce({ sha256: sha.repeat(64), file: `${sha}.txt`, id: a.id, facts: a });
+    };
     expect([await put("a"), await put("a"), await put("b")]).toEqual([true, false, false]);
     expect(await store.storedOrder()).toEqual([a.id]);
     expect([...(await store.sources()).entries()]).toEqual(expect.arrayContaining([["a".repeat(64), a.id], ["b".repeat(64), a.id]]));
+    expect(await store.documents([a.id])).toEqual(["{}"]);
+  });
+
+  it("refuses to store a document whose staged JSON is gone, so the link job is tried again", async () => {
+    test = await openTestQueue();
+    await expect(test.queue.store.putOnce({ sha256: "c".repeat(64), file: "c.txt", id: a.id, facts: a })).rejects.toThrow(/no longer staged/);
+    expect(await test.queue.store.count()).toBe(0);
   });
 });
 
