@@ -3,13 +3,12 @@ import { Worker } from "node:worker_threads";
 import type { Failure } from "../errors.js";
 import type { DocumentFact } from "../graph/facts.js";
 import { compiledScript } from "../package-root.js";
-import type { LoadedDocument } from "../load/model.js";
 import type { PipelineConfig } from "../pipeline/config.js";
 
 export interface ExtractTask {
   task: number;
-  /** A file's bytes for the whole pipeline, or (the queue's extract stage) a document the load stage read. */
-  input: { bytes: Uint8Array } | { loaded: LoadedDocument };
+  /** A file's bytes for the whole pipeline, or (the queue's extract stage) the JSON of a document the load stage read. */
+  input: { bytes: Uint8Array } | { loadedJson: string };
   fileName: string;
   config: PipelineConfig;
 }
@@ -92,9 +91,13 @@ export class ExtractPool {
     return this.enqueue({ input: { bytes: owned }, fileName, config });
   }
 
-  /** Runs the stages after load (normalise → segment → extract → validate) on a loaded document. */
-  extractLoaded(loaded: LoadedDocument, fileName: string, config: PipelineConfig): Promise<ExtractOutcome> {
-    return this.enqueue({ input: { loaded }, fileName, config });
+  /**
+   * Runs the stages after load (normalise → segment → extract → validate) on a loaded document,
+   * given as JSON: a string crosses to the thread far cheaper than the object would, and the
+   * thread parses and checks it.
+   */
+  extractLoaded(loadedJson: string, fileName: string, config: PipelineConfig): Promise<ExtractOutcome> {
+    return this.enqueue({ input: { loadedJson }, fileName, config });
   }
 
   private enqueue(task: Omit<ExtractTask, "task">): Promise<ExtractOutcome> {

@@ -1,6 +1,7 @@
 import { parentPort } from "node:worker_threads";
 import { asFailure } from "../errors.js";
 import { documentFacts } from "../graph/facts.js";
+import { loadedDocumentSchema } from "../load/model.js";
 import { extractBytes, runStages } from "../pipeline/run.js";
 import type { ExtractReply, ExtractTask } from "./pool.js";
 
@@ -11,7 +12,7 @@ const port = parentPort!;
 port.on("message", (task: ExtractTask) => {
   const reply = (message: ExtractReply): void => port.postMessage(message);
   const { input } = task;
-  const extracted = "bytes" in input ? extractBytes(input.bytes, { fileName: task.fileName, config: task.config }) : Promise.resolve().then(() => runStages(input.loaded));
+  const extracted = "bytes" in input ? extractBytes(input.bytes, { fileName: task.fileName, config: task.config }) : Promise.resolve().then(() => runStages(loadedDocumentSchema.parse(JSON.parse(input.loadedJson))));
   extracted.then(
     (document) => reply({ task: task.task, ok: true, id: document.id, json: JSON.stringify(document), facts: documentFacts(document) }),
     (error: unknown) => reply({ task: task.task, ok: false, failure: asFailure(error, task.fileName) }),

@@ -42,6 +42,7 @@ export function keys(prefix: string) {
   return {
     bytes: (sha256: string) => `${prefix}:bytes:${sha256}`,
     staged: (sha256: string) => `${prefix}:staged:${sha256}`,
+    loaded: (sha256: string) => `${prefix}:loaded:${sha256}`,
     facts: `${prefix}:store:facts`,
     documents: `${prefix}:store:documents`,
     sources: `${prefix}:store:sources`,

@@ -11,7 +11,7 @@ import { keys, sourceValueSchema, type Keys } from "./config.js";
  * Stores a document the first time its id is seen, and only then: facts, the staged document
  * and an entry in the order list in one step, so a link job that runs twice (a retry, a worker
  * killed after storing but before acknowledging) cannot store it twice. The source record, the
- * cleared failure and the deleted bytes and staged document are idempotent and done every time.
+ * cleared failure and the deleted bytes, loaded and staged documents are idempotent and done every time.
  * Returns 1 when this call stored the document, 0 when it was stored already, -1 when it was not
  * and its staged JSON is gone.
  */
@@ -28,7 +28,7 @@ if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then
 end
 redis.call('HSET', KEYS[3], ARGV[3], ARGV[4])
 redis.call('HDEL', KEYS[6], ARGV[3])
-redis.call('DEL', KEYS[7], KEYS[8])
+redis.call('DEL', KEYS[7], KEYS[8], KEYS[9])
 return added
 `;
 
@@ -68,7 +68,7 @@ export class RedisGraphStore implements GraphStore {
     const k = this.keys;
     const added = await this.redis.eval(
       PUT_ONCE,
-      8,
+      9,
       k.facts,
       k.documents,
       k.sources,
@@ -77,6 +77,7 @@ export class RedisGraphStore implements GraphStore {
       k.failures,
       k.bytes(document.sha256),
       k.staged(document.sha256),
+      k.loaded(document.sha256),
       document.id,
       JSON.stringify(document.facts),
       document.sha256,

@@ -1,7 +1,7 @@
 import { UnrecoverableError, Worker, type Job, type WorkerOptions } from "bullmq";
 import { asFailure, VanbanError, type Failure } from "../errors.js";
 import { ExtractPool } from "../ingest/pool.js";
-import { loadedDocumentSchema, type LoadedDocument } from "../load/model.js";
+import type { LoadedDocument } from "../load/model.js";
 import { defaultPipeline, type PipelineConfig } from "../pipeline/config.js";
 import { loadStage } from "../pipeline/run.js";
 import { extractResultSchema, jobDataSchema, type ExtractResult, type JobData, type Stage } from "./config.js";
@@ -68,7 +68,10 @@ export class WorkerSet {
             if (bytes === null) {
               throw new BytesGone("unreadable", "the file's bytes are no longer in Redis (their time to live ran out, or Redis lost them): submit the file again", { file: data.file });
             }
-            return load(bytes, data, pipeline);
+            // The loaded document waits for the extract stage under a key of its own rather than as
+            // the job's result, which BullMQ would copy into its records and event stream.
+            await redis.set(queue.keys.loaded(data.sha256), JSON.stringify(await load(bytes, data, pipeline)), "EX", config.bytesTtlSeconds);
+            return null;
           }),
         common,
       ),
@@ -76,7 +79,8 @@ export class WorkerSet {
         "extract",
         (job: Job) =>
           this.guarded(job, "extract", async (data) => {
-            const loaded = loadedDocumentSchema.parse(onlyChild(await job.getChildrenValues(), "load"));
+            const loaded = await redis.get(queue.keys.loaded(data.sha256));
+            if (loaded === null) throw new VanbanError("internal", "the loaded document is no longer in Redis (evicted, or its time to live ran out): 'vanban retry' loads it again");
             const outcome = await this.pool.extractLoaded(loaded, data.fileName, pipeline);
             if (outcome.status === "done") {
               await queue.store.stage(data.sha256, outcome.json, config.bytesTtlSeconds);
