@@ -77,11 +77,16 @@ async function withQueue(run) {
 async function queueRun(inputs, archiveDir, workerCount, concurrency, onProgress) {
   return withQueue(async (queue) => {
     const children = await startWorkers(workerCount, queue.config.prefix, concurrency);
-    const start = performance.now();
-    const summary = await queueIngest(queue, [inputs], { archiveDir, onProgress: onProgress && ((p) => onProgress(p, children)) });
-    const seconds = (performance.now() - start) / 1000;
-    const peaks = children.map((c) => rss(c.pid).peak);
-    await stopWorkers(children);
+    let summary, seconds, peaks;
+    try {
+      const start = performance.now();
+      summary = await queueIngest(queue, [inputs], { archiveDir, onProgress: onProgress && ((p) => onProgress(p, children)) });
+      seconds = (performance.now() - start) / 1000;
+      peaks = children.map((c) => rss(c.pid).peak);
+    } finally {
+      // Also when the run fails: no worker may outlive the bench.
+      await stopWorkers(children);
+    }
     if (summary.failed > 0) throw new Error(`${summary.failed} documents failed`);
     return { documents: summary.extracted, seconds, peaks };
   });
