@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { VanbanError } from "./errors.js";
 
 /** The folder holding vanban's package.json, whether running from src/ (tests) or dist/src/. */
 export function packageRoot(): string {
@@ -11,4 +12,16 @@ export function packageRoot(): string {
     if (up === dir) throw new Error("vanban: cannot find the package root (package.json beside pipelines/)");
     dir = up;
   }
+}
+
+/**
+ * A compiled script that runs in a thread or sandbox of its own: beside the calling module when
+ * that is compiled, else in dist/ (the calling module runs from src/ under the test runner).
+ */
+export function compiledScript(callerUrl: string, name: string, what: string): string {
+  const beside = fileURLToPath(new URL(`./${name}`, callerUrl));
+  if (existsSync(beside)) return beside;
+  const built = join(packageRoot(), "dist", "src", relative(join(packageRoot(), "src"), dirname(fileURLToPath(callerUrl))), name);
+  if (!existsSync(built)) throw new VanbanError("internal", `${what} is not built (${built}): run npm run build`);
+  return built;
 }

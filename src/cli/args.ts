@@ -2,6 +2,7 @@ import { basename, extname } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { z } from "zod";
 import { exportFormatSchema } from "../graph/export.js";
+import { queueConfigSchema, type QueueConfigInput } from "../queue/config.js";
 
 export interface ExtractCommand {
   kind: "extract";
@@ -11,12 +12,33 @@ export interface ExtractCommand {
   pretty: boolean;
 }
 
+/** Where the queue is: the Redis URL and the queue's settings as given on the command line. */
+export interface QueueTarget {
+  redis: string;
+  queue: QueueConfigInput;
+}
+
 export interface IngestCommand {
   kind: "ingest";
   inputs: string[];
-  archive: string;
+  /** Required without --redis; optional with it (the archive is then written when the queue is done). */
+  archive: string | null;
   pipelinePath: string | null;
   workers: number | null;
+  target: QueueTarget | null;
+  detach: boolean;
+}
+
+export interface WorkerCommand extends QueueTarget {
+  kind: "worker";
+  pipelinePath: string | null;
+}
+export interface StatusCommand extends QueueTarget {
+  kind: "status";
+  json: boolean;
+}
+export interface RetryCommand extends QueueTarget {
+  kind: "retry";
 }
 
 const docArgument = z.string().min(1, "<doc> is empty");
@@ -31,13 +53,14 @@ export type GraphQuery = z.infer<typeof graphQuerySchema>;
 
 export interface GraphCommand {
   kind: "graph";
-  archive: string;
+  /** The graph is read from the archive's facts, or from the Redis store the workers link into. */
+  source: { archive: string } | QueueTarget;
   json: boolean;
   query: GraphQuery;
 }
 
-export type HelpTopic = "main" | "extract" | "ingest" | "graph";
-export type Command = { kind: "help"; topic: HelpTopic } | { kind: "version" } | ExtractCommand | IngestCommand | GraphCommand;
+export type HelpTopic = "main" | "extract" | "ingest" | "graph" | "worker" | "status" | "retry";
+export type Command = { kind: "help"; topic: HelpTopic } | { kind: "version" } | ExtractCommand | IngestCommand | GraphCommand | WorkerCommand | StatusCommand | RetryCommand;
 
 /** A command line we cannot run; the CLI prints it with a hint to the matching --help. */
 export class UsageError extends Error {
@@ -55,7 +78,10 @@ const EXTRACT_HELP = "vanban extract --help";
 const INGEST_HELP = "vanban ingest --help";
 const GRAPH_HELP = "vanban graph --help";
 
-export function parseCommand(argv: readonly string[]): Command {
+/** The environment the CLI reads: REDIS_URL stands in for --redis. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export function parseCommand(argv: readonly string[], env: Env = {}): Command {
   const [first, ...rest] = argv;
   switch (first) {
     case undefined:
@@ -70,9 +96,13 @@ export function parseCommand(argv: readonly string[]): Command {
     case "extract":
       return parseExtract(rest);
     case "ingest":
-      return parseIngest(rest);
+      return parseIngest(rest, env);
     case "graph":
-      return parseGraph(rest);
+      return parseGraph(rest, env);
+    case "worker":
+    case "status":
+    case "retry":
+      return parseQueueCommand(first, rest, env);
     default:
       throw new UsageError(first.startsWith("-") ? `unknown option '${first}'` : `unknown command '${first}'`, MAIN_HELP);
   }
@@ -138,7 +168,7 @@ function positiveInteger(value: string | undefined, name: string, helpCommand: s
 }
 
 function requireArchive(archive: string | undefined, helpCommand: string): string {
-  if (archive === undefined || archive === "") throw new UsageError("--archive DIR is required", helpCommand);
+  if (archive === undefined || archive === "") throw new UsageError(helpCommand === GRAPH_HELP || helpCommand === INGEST_HELP ? "--archive DIR (or --redis URL) is required" : "--archive DIR is required", helpCommand);
   return archive;
 }
 
@@ -147,26 +177,104 @@ const ARCHIVE_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-function parseIngest(args: string[]): Command {
+/** Options of every command that talks to the queue. */
+const QUEUE_OPTIONS = {
+  redis: { type: "string", short: "r" },
+  prefix: { type: "string" },
+  concurrency: { type: "string", short: "c" },
+  threads: { type: "string", short: "t" },
+  attempts: { type: "string" },
+  backoff: { type: "string" },
+  "lock-duration": { type: "string" },
+  "stalled-interval": { type: "string" },
+  "max-stalled": { type: "string" },
+} as const;
+type QueueValues = { [K in keyof typeof QUEUE_OPTIONS]?: string | undefined };
+
+/** The queue target of a command line, or null when neither --redis nor REDIS_URL names one. */
+function queueTarget(values: QueueValues, env: Env, helpCommand: string): QueueTarget | null {
+  const redis = values.redis ?? env["REDIS_URL"];
+  if (redis === undefined || redis === "") {
+    const given = Object.keys(QUEUE_OPTIONS).find((name) => name !== "redis" && values[name as keyof QueueValues] !== undefined);
+    if (given !== undefined) throw new UsageError(`--${given} needs --redis URL (or REDIS_URL)`, helpCommand);
+    return null;
+  }
+  const number = (name: keyof QueueValues): number | undefined => {
+    const value = values[name];
+    if (value === undefined) return undefined;
+    const parsed = z.coerce.number().int().nonnegative().safeParse(value);
+    if (!parsed.success) throw new UsageError(`--${name} needs a whole number, not '${value}'`, helpCommand);
+    return parsed.data;
+  };
+  const queue = {
+    prefix: values.prefix,
+    concurrency: number("concurrency"),
+    threads: number("threads"),
+    attempts: number("attempts"),
+    backoffMs: number("backoff"),
+    lockDurationMs: number("lock-duration"),
+    stalledIntervalMs: number("stalled-interval"),
+    maxStalledCount: number("max-stalled"),
+  };
+  const parsed = queueConfigSchema.safeParse(queue);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`--${String(issue?.path[0] ?? "redis")}: ${issue?.message ?? "invalid"}`, helpCommand);
+  }
+  return { redis, queue };
+}
+
+function parseIngest(args: string[], env: Env): Command {
   const { values, positionals } = parseOptions(
     args,
-    { ...ARCHIVE_OPTIONS, pipeline: { type: "string", short: "p" }, workers: { type: "string", short: "w" } },
+    { ...ARCHIVE_OPTIONS, ...QUEUE_OPTIONS, pipeline: { type: "string", short: "p" }, workers: { type: "string", short: "w" }, detach: { type: "boolean" } },
     INGEST_HELP,
   );
   if (values.help) return { kind: "help", topic: "ingest" };
-  const archive = requireArchive(values.archive, INGEST_HELP);
+  const target = queueTarget(values, env, INGEST_HELP);
+  const archive = target === null ? requireArchive(values.archive, INGEST_HELP) : (values.archive ?? null) || null;
   if (positionals.length === 0) throw new UsageError("no files or folders to ingest", INGEST_HELP);
   if (values.pipeline === "") throw new UsageError("--pipeline needs a file", INGEST_HELP);
-  return { kind: "ingest", inputs: positionals, archive, pipelinePath: values.pipeline ?? null, workers: positiveInteger(values.workers, "workers", INGEST_HELP) };
+  if (target === null && values.detach) throw new UsageError("--detach needs --redis URL (or REDIS_URL)", INGEST_HELP);
+  if (target !== null && values.workers !== undefined) throw new UsageError("--workers is for embedded ingest; with --redis, start 'vanban worker' processes", INGEST_HELP);
+  if (values.detach && archive !== null) throw new UsageError("--detach returns before the documents are done, so it cannot write --archive", INGEST_HELP);
+  return {
+    kind: "ingest",
+    inputs: positionals,
+    archive,
+    pipelinePath: values.pipeline ?? null,
+    workers: positiveInteger(values.workers, "workers", INGEST_HELP),
+    target,
+    detach: values.detach ?? false,
+  };
+}
+
+function parseQueueCommand(kind: "worker" | "status" | "retry", args: string[], env: Env): Command {
+  const helpCommand = `vanban ${kind} --help`;
+  const { values, positionals } = parseOptions(
+    args,
+    { ...QUEUE_OPTIONS, help: { type: "boolean", short: "h" }, json: { type: "boolean" }, pipeline: { type: "string", short: "p" } },
+    helpCommand,
+  );
+  if (values.help) return { kind: "help", topic: kind };
+  if (positionals.length > 0) throw new UsageError(`'${kind}' takes no arguments`, helpCommand);
+  const target = queueTarget(values, env, helpCommand);
+  if (target === null) throw new UsageError("--redis URL (or REDIS_URL) is required", helpCommand);
+  if (kind !== "status" && values.json) throw new UsageError("--json is for 'status'", helpCommand);
+  if (kind !== "worker" && values.pipeline !== undefined) throw new UsageError("--pipeline is for 'worker'", helpCommand);
+  if (kind === "worker") return { kind, ...target, pipelinePath: values.pipeline || null };
+  if (kind === "status") return { kind, ...target, json: values.json ?? false };
+  return { kind, ...target };
 }
 
 const GRAPH_QUERIES = ["cites", "cited-by", "chain", "path", "missing", "top", "export"] as const;
 
-function parseGraph(args: string[]): Command {
+function parseGraph(args: string[], env: Env): Command {
   const { values, positionals } = parseOptions(
     args,
     {
       ...ARCHIVE_OPTIONS,
+      ...QUEUE_OPTIONS,
       json: { type: "boolean" },
       up: { type: "boolean" },
       down: { type: "boolean" },
@@ -181,7 +289,8 @@ function parseGraph(args: string[]): Command {
   const [query, ...rest] = positionals;
   if (query === undefined) throw new UsageError("missing query (cites, cited-by, chain, path, missing, top, export)", GRAPH_HELP);
   if (!(GRAPH_QUERIES as readonly string[]).includes(query)) throw new UsageError(`unknown query '${query}'`, GRAPH_HELP);
-  const archive = requireArchive(values.archive, GRAPH_HELP);
+  const target = values.archive === undefined ? queueTarget(values, env, GRAPH_HELP) : null;
+  const source = target ?? { archive: requireArchive(values.archive, GRAPH_HELP) };
   const wanted = query === "path" ? 2 : query === "missing" || query === "top" || query === "export" ? 0 : 1;
   if (rest.length !== wanted) {
     throw new UsageError(wanted === 0 ? `'${query}' takes no <doc>` : `'${query}' needs ${wanted === 2 ? "two documents: <a> <b>" : "one <doc>"}`, GRAPH_HELP);
@@ -204,5 +313,5 @@ function parseGraph(args: string[]): Command {
     const issue = parsed.error.issues[0];
     throw new UsageError(issue?.path[0] === "format" ? `--format must be one of ${exportFormatSchema.options.join(", ")}` : (issue?.message ?? "invalid query"), GRAPH_HELP);
   }
-  return { kind: "graph", archive, json: values.json ?? false, query: parsed.data };
+  return { kind: "graph", source, json: values.json ?? false, query: parsed.data };
 }

@@ -9,6 +9,7 @@ import { FileGraphStore } from "../graph/store.js";
 import type { GraphCommand } from "./args.js";
 import { osReason, writeFileAtomic } from "./files.js";
 import { EXIT, type ExitCode, type Io } from "./io.js";
+import { withQueue } from "./queue.js";
 
 /** A node for people: its label, its id, and whether the archive holds it. */
 const shown = (node: GraphNode): string => `${nodeLabel(node)}  [${node.id}]${node.status === "placeholder" ? "  not archived" : ""}`;
@@ -19,12 +20,14 @@ const candidateLine = (graph: ReferenceGraph, candidate: CandidateLink, of: stri
 };
 
 export async function runGraph(command: GraphCommand, io: Io): Promise<ExitCode> {
-  if (!existsSync(join(command.archive, "graph", "facts.log"))) {
-    io.stderr(`vanban: ${command.archive} is not an archive (no graph/facts.log): run 'vanban ingest <files> --archive ${command.archive}' first\n`);
+  const { source } = command;
+  if (!("archive" in source)) return withQueue(source, io, async (queue) => answer(command, await queue.store.graph(), io));
+  if (!existsSync(join(source.archive, "graph", "facts.log"))) {
+    io.stderr(`vanban: ${source.archive} is not an archive (no graph/facts.log): run 'vanban ingest <files> --archive ${source.archive}' first\n`);
     return EXIT.usage;
   }
-  const { graph, warnings } = await FileGraphStore.readGraph(command.archive);
-  for (const warning of warnings) io.stderr(`vanban: ${join(command.archive, "graph", "facts.log")}: line ${warning.line}: ${warning.reason}\n`);
+  const { graph, warnings } = await FileGraphStore.readGraph(source.archive);
+  for (const warning of warnings) io.stderr(`vanban: ${join(source.archive, "graph", "facts.log")}: line ${warning.line}: ${warning.reason}\n`);
   return answer(command, graph, io);
 }
 
@@ -94,7 +97,7 @@ async function answer(command: GraphCommand, graph: ReferenceGraph, io: Io): Pro
 async function exportGraph(command: GraphCommand, query: Extract<GraphCommand["query"], { query: "export" }>, graph: ReferenceGraph, io: Io): Promise<ExitCode> {
   try {
     if (query.format === "neo4j") {
-      const dir = query.out ?? join(command.archive, "export", "neo4j");
+      const dir = query.out ?? ("archive" in command.source ? join(command.source.archive, "export", "neo4j") : join("export", "neo4j"));
       await mkdir(dir, { recursive: true });
       const { nodes, relationships } = exportNeo4j(graph.data);
       await writeFileAtomic(join(dir, "nodes.csv"), nodes);

@@ -6,7 +6,11 @@ export function mainHelp(version: string): string {
 Usage:
   vanban extract <file...> [--out DIR] [--pipeline FILE] [--pretty]
   vanban ingest <file or folder...> --archive DIR [--workers N] [--pipeline FILE]
-  vanban graph <query> [<doc>...] --archive DIR [--json]
+  vanban ingest <file or folder...> --redis URL [--archive DIR | --detach]
+  vanban worker --redis URL [--concurrency N]
+  vanban status --redis URL [--json]
+  vanban retry --redis URL
+  vanban graph <query> [<doc>...] --archive DIR | --redis URL [--json]
   vanban --help
   vanban --version
 
@@ -14,6 +18,11 @@ Commands:
   extract          extract one document from each input file ('vanban extract --help')
   ingest           extract many files into an archive and build its reference graph ('vanban ingest --help')
   graph            query or export an archive's reference graph ('vanban graph --help')
+  worker           run the pipeline's queue jobs on this machine ('vanban worker --help')
+  status           counts per stage of the queue, and its failures with their reasons
+  retry            queue the failed documents again
+
+REDIS_URL stands in for --redis URL.
 
 Options:
   -h, --help       show this help
@@ -54,17 +63,32 @@ Examples:
 `;
 }
 
+const QUEUE_OPTIONS_HELP = `  -r, --redis URL       the queue's Redis (redis://host:6379); REDIS_URL stands in for it
+      --prefix {NAME}   the queue's key prefix, a Redis Cluster hash tag (default {vanban})`;
+
 export function ingestHelp(): string {
   const extensions = FORMATS.flatMap((f) => f.extensions).join(" ");
   return `Usage: vanban ingest <file or folder...> --archive DIR [--workers N] [--pipeline FILE]
+       vanban ingest <file or folder...> --redis URL [--archive DIR | --detach]
 
 Extracts every file (folders are walked for ${extensions}) into the archive DIR, on
 every core, and builds the graph of the documents they cite.
 
+With --redis the files go to a BullMQ queue instead, a flow per document (load → extract →
+link into the graph in Redis), for 'vanban worker' processes on any machine. The command waits,
+showing progress, until every document is stored or failed; with --archive it then writes the
+documents and graph to DIR exactly as embedded ingest does. A file already stored (the same
+sha256) is not queued again.
+
 Options:
   -a, --archive DIR     the archive; created when missing, extended when not
-  -w, --workers N       worker threads (default: one per core)
-  -p, --pipeline FILE   pipeline definition instead of pipelines/default.json
+  -w, --workers N       worker threads (default: one per core; not with --redis)
+  -p, --pipeline FILE   pipeline definition instead of pipelines/default.json (with --redis,
+                        only its byte limit applies here: the workers run their own)
+${QUEUE_OPTIONS_HELP}
+      --detach          with --redis: return once every file is queued
+      --attempts N      tries of a document whose error is retryable (default 5)
+      --backoff MS      the first retry's delay, doubling each time (default 1000)
   -h, --help            show this help
 
 The archive:
@@ -87,7 +111,7 @@ Examples:
 }
 
 export function graphHelp(): string {
-  return `Usage: vanban graph <query> [<doc>...] --archive DIR [--json]
+  return `Usage: vanban graph <query> [<doc>...] --archive DIR | --redis URL [--json]
 
 Queries:
   cites <doc>                       what the document cites, with relation and count
@@ -112,6 +136,8 @@ they are shown as "may be the same as …" with a score and the reasons.
 
 Options:
   -a, --archive DIR   the archive written by 'vanban ingest'
+  -r, --redis URL     the graph the queue's workers link into, instead of an archive's
+      --prefix {NAME} the queue's key prefix (default {vanban})
       --json          one JSON value on stdout instead of text
   -h, --help          show this help
 
@@ -120,5 +146,43 @@ Examples:
   vanban graph cited-by "Chỉ thị 20" --archive archive/
   vanban graph missing --archive archive/ --json
   vanban graph export --format graphml --archive archive/ > graph.graphml
+`;
+}
+
+export function workerHelp(): string {
+  return `Usage: vanban worker --redis URL [--concurrency N] [--pipeline FILE]
+
+Runs the queue's jobs on this machine until SIGTERM or Ctrl-C (which let the jobs in hand
+finish): load (bytes from Redis; PDF, DOCX, .doc and images in a thread of their own), extract
+(normalise → segment → extract → validate, in worker threads) and link (the document and its
+facts into the store in Redis, once). Start as many as you like, on as many machines, against
+one Redis; a worker that dies loses nothing: its jobs come back to the others once its locks
+run out.
+
+Options:
+${QUEUE_OPTIONS_HELP}
+  -c, --concurrency N   jobs at a time per stage (default 4)
+  -t, --threads N       extract threads (default: one per core)
+  -p, --pipeline FILE   pipeline definition instead of pipelines/default.json
+      --lock-duration MS    a job's lock; a dead worker's jobs return after it (default 30000)
+      --stalled-interval MS how often to look for jobs of dead workers (default 30000)
+      --max-stalled N       times a job may lose its worker before it fails (default 5)
+  -h, --help            show this help
+`;
+}
+
+export function statusHelp(): string {
+  return `Usage: vanban status --redis URL [--prefix {NAME}] [--json]
+
+Counts per stage (waiting, waiting for children, active, delayed, completed, failed), the
+documents stored, and every failed document with its stage, code, reason and tries. Warns when
+Redis's maxmemory-policy is not noeviction.
+`;
+}
+
+export function retryHelp(): string {
+  return `Usage: vanban retry --redis URL [--prefix {NAME}]
+
+Queues every failed document again whose bytes are still in Redis (they are kept for a week).
 `;
 }

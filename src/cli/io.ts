@@ -10,6 +10,8 @@ export interface Io {
   stderr(text: string): void;
   /** Whether stderr is a terminal: a progress bar there, plain progress lines otherwise. */
   stderrIsTTY?: boolean;
+  /** The environment: REDIS_URL stands in for --redis. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 function pipelineProblem(path: string | null, error: unknown): string {

@@ -11,17 +11,18 @@ import {
 import { packageRoot } from "../package-root.js";
 import { outputName, parseCommand, UsageError, type ExtractCommand } from "./args.js";
 import { osReason, readInput, writeFileAtomic } from "./files.js";
-import { graphHelp, extractHelp, ingestHelp, mainHelp } from "./help.js";
+import { graphHelp, extractHelp, ingestHelp, mainHelp, retryHelp, statusHelp, workerHelp } from "./help.js";
 import { runGraph } from "./graph.js";
 import { runIngest } from "./ingest.js";
 import { EXIT, pipelineOrNull, type ExitCode, type Io } from "./io.js";
+import { runRetry, runStatus, runWorker } from "./queue.js";
 
 export { EXIT, type ExitCode, type Io } from "./io.js";
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   let command;
   try {
-    command = parseCommand(argv);
+    command = parseCommand(argv, io.env ?? {});
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`vanban: ${error.message}\nTry '${error.helpCommand}'.\n`);
@@ -29,7 +30,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   }
   switch (command.kind) {
     case "help":
-      io.stdout({ main: () => mainHelp(version()), extract: extractHelp, ingest: ingestHelp, graph: graphHelp }[command.topic]());
+      io.stdout({ main: () => mainHelp(version()), extract: extractHelp, ingest: ingestHelp, graph: graphHelp, worker: workerHelp, status: statusHelp, retry: retryHelp }[command.topic]());
       return EXIT.ok;
     case "version":
       io.stdout(`${version()}\n`);
@@ -40,6 +41,12 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       return runIngest(command, io);
     case "graph":
       return runGraph(command, io);
+    case "worker":
+      return runWorker(command, io);
+    case "status":
+      return runStatus(command, io);
+    case "retry":
+      return runRetry(command, io);
   }
 }
 
@@ -110,6 +117,7 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
       stdout: (text) => void process.stdout.write(text),
       stderr: (text) => void process.stderr.write(text),
       stderrIsTTY: process.stderr.isTTY === true,
+      env: process.env,
     });
   } catch (error) {
     process.stderr.write(`vanban: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

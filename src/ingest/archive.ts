@@ -1,7 +1,10 @@
 import { open, readFile, mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
+import { writeFileAtomic } from "../fs/atomic.js";
 import { failureCodeSchema } from "../errors.js";
+import type { DocumentFact } from "../graph/facts.js";
+import { FileGraphStore, type SourceRecord } from "../graph/store.js";
 
 /**
  * An archive folder:
@@ -90,6 +93,113 @@ export async function openDocumentsNdjson(path: string): Promise<{ ids: Set<stri
     sync: () => handle.sync(),
     close: () => handle.close(),
   };
+}
+
+/** One extracted document on its way into an archive. */
+export interface ArchivedDocument {
+  sha256: string;
+  /** The path as given to ingest. */
+  file: string;
+  id: string;
+  json: string;
+  facts: DocumentFact;
+}
+
+export interface ArchiveSummary {
+  documents: number;
+  graph: { nodes: number; placeholders: number; edges: number; candidates: number };
+}
+
+/**
+ * Writes documents into an archive the one way both ingest modes share (embedded threads, or
+ * the queue): each document file and its ndjson line before its facts are committed to the
+ * graph's log, so a crash at any point leaves nothing the next run trusts half-written.
+ */
+export class ArchiveWriter {
+  private pendingFacts: DocumentFact[] = [];
+  private pendingSources: SourceRecord[] = [];
+  private committing: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly dir: string,
+    private readonly unlock: () => Promise<void>,
+    private readonly store: FileGraphStore,
+    private readonly ndjson: Awaited<ReturnType<typeof openDocumentsNdjson>>,
+    /** sha256 of bytes already archived -> document id. */
+    readonly known: Map<string, string>,
+    private readonly commitEvery: number,
+  ) {}
+
+  /** Opens the archive for writing, holding its lock until `release` (throws ArchiveBusyError when another ingest holds it). */
+  static async open(dir: string, commitEvery = 64): Promise<ArchiveWriter> {
+    const paths = archivePaths(dir);
+    await mkdir(paths.documents, { recursive: true });
+    const unlock = await lockArchive(dir);
+    try {
+      const store = await FileGraphStore.open(dir);
+      const ndjson = await openDocumentsNdjson(paths.ndjson);
+      return new ArchiveWriter(dir, unlock, store, ndjson, new Map(await store.sources()), commitEvery);
+    } catch (error) {
+      await unlock();
+      throw error;
+    }
+  }
+
+  /** Lets the next ingest write the archive; after `finish`, or in place of it when the run failed. */
+  release(): Promise<void> {
+    return this.unlock();
+  }
+
+  async add(document: ArchivedDocument): Promise<void> {
+    await writeFileAtomic(archivePaths(this.dir).document(document.id), `${document.json}\n`);
+    if (!this.ndjson.ids.has(document.id)) {
+      this.ndjson.ids.add(document.id);
+      await this.ndjson.append(`${document.json}\n`);
+    }
+    this.known.set(document.sha256, document.id);
+    this.pendingFacts.push(document.facts);
+    this.pendingSources.push({ sha256: document.sha256, id: document.id, file: document.file });
+    if (this.pendingFacts.length >= this.commitEvery) await this.commit();
+  }
+
+  /** Makes everything added so far durable: the ndjson lines first, then the facts that point at them. */
+  commit(): Promise<void> {
+    const facts = this.pendingFacts;
+    const sources = this.pendingSources;
+    this.pendingFacts = [];
+    this.pendingSources = [];
+    // Commits are chained so the log's records keep the order they were made in.
+    this.committing = this.committing.then(async () => {
+      if (facts.length === 0 && sources.length === 0) return;
+      await this.ndjson.sync();
+      await this.store.putDocuments(facts, sources);
+    });
+    return this.committing;
+  }
+
+  /**
+   * Commits, records this run's failures (replacing earlier ones of the files it tried, keeping
+   * the rest), derives the graph (which writes its snapshot) and closes the store.
+   */
+  async finish(failures: readonly FailureLine[], attempted: ReadonlySet<string>): Promise<ArchiveSummary> {
+    const paths = archivePaths(this.dir);
+    try {
+      await this.commit();
+    } finally {
+      await this.ndjson.close();
+    }
+    const earlier = (await readFailures(paths.failures)).filter((f) => !attempted.has(f.file));
+    await writeFileAtomic(paths.failures, [...earlier, ...failures].map((f) => `${JSON.stringify(f)}\n`).join(""));
+    // Deriving writes the graph's snapshot beside the log.
+    const graph = await this.store.graph();
+    const documents = (await this.store.documentFacts()).length;
+    await this.store.close();
+    const nodes = graph.data.nodes;
+    return {
+      documents,
+      graph: { nodes: nodes.length, placeholders: nodes.filter((n) => n.status === "placeholder").length, edges: graph.data.edges.length, candidates: graph.data.candidates.length },
+    };
+  }
 }
 
 /** Another ingest holds the archive: two writers would interleave the facts log. */

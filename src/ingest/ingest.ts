@@ -1,12 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdir } from "node:fs/promises";
 import { basename } from "node:path";
-import { readInput, writeFileAtomic } from "../cli/files.js";
+import { readInput } from "../cli/files.js";
 import { asFailure, type Failure } from "../errors.js";
-import type { DocumentFact } from "../graph/facts.js";
-import { FileGraphStore, type SourceRecord } from "../graph/store.js";
 import { defaultPipeline, type PipelineConfig } from "../pipeline/config.js";
-import { archivePaths, lockArchive, openDocumentsNdjson, readFailures, type FailureLine } from "./archive.js";
+import { ArchiveWriter, type ArchiveSummary, type FailureLine } from "./archive.js";
 import { collectInputs } from "./inputs.js";
 import { ExtractPool } from "./pool.js";
 
@@ -30,16 +27,16 @@ export interface IngestProgress {
   file: string;
 }
 
-export interface IngestSummary extends Omit<IngestProgress, "file"> {
+export interface IngestSummary extends Omit<IngestProgress, "file">, ArchiveSummary {
   interrupted: boolean;
   failures: FailureLine[];
-  documents: number;
-  graph: { nodes: number; placeholders: number; edges: number; candidates: number };
   ms: number;
 }
 
 /** The path as given names the file: the worker only knows its base name. */
-const toLine = (failure: Failure, file: string): FailureLine => ({ file, code: failure.code, message: failure.message, retryable: failure.retryable });
+export const failureLine = (failure: Failure, file: string): FailureLine => ({ file, code: failure.code, message: failure.message, retryable: failure.retryable });
+
+export const sha256Hex = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
 
 /**
  * The whole pipeline over many files into an archive. Bytes already ingested (by sha256) are
@@ -51,42 +48,19 @@ const toLine = (failure: Failure, file: string): FailureLine => ({ file, code: f
 export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const config = options.config ?? defaultPipeline();
-  const paths = archivePaths(options.archiveDir);
-  await mkdir(paths.documents, { recursive: true });
-  const unlock = await lockArchive(options.archiveDir);
+  const archive = await ArchiveWriter.open(options.archiveDir, options.commitEvery);
   try {
-    return await ingestLocked(inputs, options, config, paths, started);
+    return await ingestInto(archive, inputs, options, config, started);
   } finally {
-    await unlock();
+    await archive.release();
   }
 }
 
-async function ingestLocked(inputs: readonly string[], options: IngestOptions, config: PipelineConfig, paths: ReturnType<typeof archivePaths>, started: number): Promise<IngestSummary> {
-  const store = await FileGraphStore.open(options.archiveDir);
-  const ndjson = await openDocumentsNdjson(paths.ndjson);
-  const known = new Map(await store.sources());
+async function ingestInto(archive: ArchiveWriter, inputs: readonly string[], options: IngestOptions, config: PipelineConfig, started: number): Promise<IngestSummary> {
   const { files, failures: unreadable } = await collectInputs(inputs);
-  const failures = unreadable.map((f) => toLine(f, f.file ?? ""));
+  const failures = unreadable.map((f) => failureLine(f, f.file ?? ""));
   const progress: IngestProgress = { total: files.length + failures.length, extracted: 0, skipped: 0, failed: failures.length, file: "" };
   const attempted = new Set<string>(failures.map((f) => f.file));
-  let pendingFacts: DocumentFact[] = [];
-  let pendingSources: SourceRecord[] = [];
-  const commitEvery = options.commitEvery ?? 64;
-  let committing: Promise<void> = Promise.resolve();
-
-  const commit = (): Promise<void> => {
-    const facts = pendingFacts;
-    const sources = pendingSources;
-    pendingFacts = [];
-    pendingSources = [];
-    // Commits are chained so the log's records keep the order they were made in.
-    committing = committing.then(async () => {
-      if (facts.length === 0 && sources.length === 0) return;
-      await ndjson.sync();
-      await store.putDocuments(facts, sources);
-    });
-    return committing;
-  };
   const report = (file: string): void => options.onProgress?.({ ...progress, file });
 
   const pool = new ExtractPool(options.workers, config.limits.stageTimeoutMs);
@@ -101,13 +75,13 @@ async function ingestLocked(inputs: readonly string[], options: IngestOptions, c
       interrupted = true;
     };
     const fail = (failure: Failure): void => {
-      failures.push(toLine(failure, file));
+      failures.push(failureLine(failure, file));
       progress.failed++;
     };
     try {
       const bytes = await readInput(file, config.limits.maxBytes);
-      const sha256 = createHash("sha256").update(bytes).digest("hex");
-      if (known.has(sha256) || inFlightSha.has(sha256)) {
+      const sha256 = sha256Hex(bytes);
+      if (archive.known.has(sha256) || inFlightSha.has(sha256)) {
         progress.skipped++;
         return;
       }
@@ -116,16 +90,8 @@ async function ingestLocked(inputs: readonly string[], options: IngestOptions, c
       const outcome = await pool.extract(bytes, basename(file), config);
       if (outcome.status === "cancelled") return cancelled();
       if (outcome.status === "failed") return fail(outcome.failure);
-      await writeFileAtomic(paths.document(outcome.id), `${outcome.json}\n`);
-      if (!ndjson.ids.has(outcome.id)) {
-        ndjson.ids.add(outcome.id);
-        await ndjson.append(`${outcome.json}\n`);
-      }
-      known.set(sha256, outcome.id);
-      pendingFacts.push(outcome.facts);
-      pendingSources.push({ sha256, id: outcome.id, file });
+      await archive.add({ sha256, file, id: outcome.id, json: outcome.json, facts: outcome.facts });
       progress.extracted++;
-      if (pendingFacts.length >= commitEvery) await commit();
     } catch (error) {
       fail(asFailure(error, file));
     } finally {
@@ -149,27 +115,7 @@ async function ingestLocked(inputs: readonly string[], options: IngestOptions, c
     await Promise.all(inFlight);
   } finally {
     await pool.close();
-    await commit();
-    await ndjson.close();
   }
-
-  // Failures of files this run did not try again stay on record; those it tried are replaced.
-  const earlier = (await readFailures(paths.failures)).filter((f) => !attempted.has(f.file));
-  const allFailures = [...earlier, ...failures];
-  await writeFileAtomic(paths.failures, allFailures.map((f) => `${JSON.stringify(f)}\n`).join(""));
-  const graph = await store.graph();
-  const documents = (await store.documentFacts()).length;
-  await store.close();
-  const nodes = graph.data.nodes;
-  return {
-    total: progress.total,
-    extracted: progress.extracted,
-    skipped: progress.skipped,
-    failed: progress.failed,
-    interrupted,
-    failures,
-    documents,
-    graph: { nodes: nodes.length, placeholders: nodes.filter((n) => n.status === "placeholder").length, edges: graph.data.edges.length, candidates: graph.data.candidates.length },
-    ms: performance.now() - started,
-  };
+  const archived = await archive.finish(failures, attempted);
+  return { total: progress.total, extracted: progress.extracted, skipped: progress.skipped, failed: progress.failed, interrupted, failures, ...archived, ms: performance.now() - started };
 }

@@ -1,16 +1,14 @@
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { VanbanError, type Failure } from "../errors.js";
+import type { Failure } from "../errors.js";
 import type { DocumentFact } from "../graph/facts.js";
-import { packageRoot } from "../package-root.js";
+import { compiledScript } from "../package-root.js";
 import type { PipelineConfig } from "../pipeline/config.js";
 
 export interface ExtractTask {
   task: number;
-  bytes: Uint8Array;
+  /** A file's bytes for the whole pipeline, or (the queue's extract stage) the JSON of a document the load stage read. */
+  input: { bytes: Uint8Array } | { loadedJson: string };
   fileName: string;
   config: PipelineConfig;
 }
@@ -22,14 +20,6 @@ export type ExtractOutcome =
   | { status: "failed"; failure: Failure }
   | { status: "cancelled" };
 
-/** The compiled worker, also when this module runs from src/ under the test runner. */
-function workerScript(): string {
-  const beside = fileURLToPath(new URL("./worker.js", import.meta.url));
-  if (existsSync(beside)) return beside;
-  const built = join(packageRoot(), "dist", "src", "ingest", "worker.js");
-  if (!existsSync(built)) throw new VanbanError("internal", `the ingest worker is not built (${built}): run npm run build`);
-  return built;
-}
 
 interface Slot {
   worker: Worker;
@@ -55,7 +45,7 @@ export class ExtractPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerScript(), { stdout: true, stderr: true });
+    const worker = new Worker(compiledScript(import.meta.url, "worker.js", "the ingest worker"), { stdout: true, stderr: true });
     // A parser's chatter must never reach our stdout.
     worker.stdout.resume();
     worker.stderr.resume();
@@ -96,11 +86,24 @@ export class ExtractPool {
 
   /** Extracts one file's bytes; never rejects: a failure is an outcome. The bytes are transferred. */
   extract(bytes: Uint8Array, fileName: string, config: PipelineConfig): Promise<ExtractOutcome> {
-    if (this.closed) throw new Error("the extract pool is closed");
     // Only a buffer of its own can be transferred: a view into a shared pool would detach the pool.
     const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    return this.enqueue({ input: { bytes: owned }, fileName, config });
+  }
+
+  /**
+   * Runs the stages after load (normalise → segment → extract → validate) on a loaded document,
+   * given as JSON: a string crosses to the thread far cheaper than the object would, and the
+   * thread parses and checks it.
+   */
+  extractLoaded(loadedJson: string, fileName: string, config: PipelineConfig): Promise<ExtractOutcome> {
+    return this.enqueue({ input: { loadedJson }, fileName, config });
+  }
+
+  private enqueue(task: Omit<ExtractTask, "task">): Promise<ExtractOutcome> {
+    if (this.closed) throw new Error("the extract pool is closed");
     return new Promise((resolve) => {
-      this.waiting.push({ task: { bytes: owned, fileName, config }, resolve });
+      this.waiting.push({ task, resolve });
       this.pump();
     });
   }
@@ -118,7 +121,7 @@ export class ExtractPool {
       }, this.timeoutMs);
       slot.busy = { task, resolve: next.resolve, timer, fileName: next.task.fileName };
       const message: ExtractTask = { task, ...next.task };
-      slot.worker.postMessage(message, [message.bytes.buffer as ArrayBuffer]);
+      slot.worker.postMessage(message, "bytes" in message.input ? [message.input.bytes.buffer as ArrayBuffer] : []);
     }
   }
 

@@ -1,10 +1,7 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { VanbanError, type Failure } from "../errors.js";
 import type { LoadedDocument } from "../load/model.js";
-import { packageRoot } from "../package-root.js";
+import { compiledScript } from "../package-root.js";
 import type { PipelineConfig } from "./config.js";
 
 export interface IsolatedLoadRequest {
@@ -14,14 +11,6 @@ export interface IsolatedLoadRequest {
 }
 export type IsolatedLoadReply = { ok: true; document: LoadedDocument } | { ok: false; failure: Failure };
 
-/** The compiled worker script, also when this module runs from src/ under the test runner. */
-function workerScript(): string {
-  const beside = fileURLToPath(new URL("./load-worker.js", import.meta.url));
-  if (existsSync(beside)) return beside;
-  const built = join(packageRoot(), "dist", "src", "pipeline", "load-worker.js");
-  if (!existsSync(built)) throw new VanbanError("internal", `the load worker is not built (${built}): run npm run build`);
-  return built;
-}
 
 /**
  * The load stage in a worker thread of its own, for formats whose parsers run on untrusted
@@ -33,7 +22,7 @@ export function loadIsolated(bytes: Uint8Array, options: { fileName: string | nu
   const { fileName, config } = options;
   const { stageTimeoutMs, maxHeapMb } = config.limits;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerScript(), {
+    const worker = new Worker(compiledScript(import.meta.url, "load-worker.js", "the load worker"), {
       workerData: { bytes, fileName, config } satisfies IsolatedLoadRequest,
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
       stdout: true, // a parser's chatter must never reach our stdout, which carries JSON

@@ -201,11 +201,19 @@ export async function loadBytes(bytes: Uint8Array, options: ExtractBytesOptions 
  * Binary formats are read in a thread of their own (see loadIsolated) unless `isolate` is false.
  */
 export async function extractBytes(bytes: Uint8Array, options: ExtractBytesOptions = {}): Promise<VanbanDocument> {
+  return runStages(await loadStage(bytes, options));
+}
+
+/**
+ * The load stage as extractBytes runs it: binary formats in a thread of their own (unless
+ * `isolate` is false), text in the caller's thread. The queue runs it as a job of its own.
+ */
+export async function loadStage(bytes: Uint8Array, options: ExtractBytesOptions = {}): Promise<LoadedDocument> {
   const config = options.config ?? defaultPipeline();
   const fileName = options.fileName ?? null;
   const isolate = (options.isolate ?? true) && bytes.length > 0 && bytes.length <= config.limits.maxBytes && detectFormat(bytes, fileName).id !== "text";
   const loaded = isolate ? await loadIsolated(bytes, { fileName, config }) : await loadBytes(bytes, { ...options, config });
-  return runStages(options.mediaType === undefined ? loaded : { ...loaded, mediaType: options.mediaType });
+  return options.mediaType === undefined ? loaded : { ...loaded, mediaType: options.mediaType };
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, error: () => Error): Promise<T> {

@@ -32,7 +32,7 @@ describe("vanban ingest", () => {
   });
 
   it.each([
-    { args: ["ingest", "fixtures/seeds"], message: "--archive DIR is required" },
+    { args: ["ingest", "fixtures/seeds"], message: "--archive DIR (or --redis URL) is required" },
     { args: ["ingest", "--archive", "x"], message: "no files or folders to ingest" },
     { args: ["ingest", "fixtures/seeds", "--archive", "x", "--workers", "0"], message: "--workers needs a whole number above 0" },
   ])("refuses with exit status 2: $message", ({ args, message }) => {

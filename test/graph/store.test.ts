@@ -19,6 +19,7 @@ async function reopen(): Promise<FileGraphStore> {
   return FileGraphStore.open(archive);
 }
 
+// What every GraphStore must do is tested for both stores in test/queue/store.test.ts; here, what only the log does.
 describe("the embedded graph store", () => {
   it("keeps what was put across a reopen, sources included", async () => {
     const store = await reopen();
@@ -28,14 +29,6 @@ describe("the embedded graph store", () => {
     expect((await again.documentFacts()).map((f) => f.id)).toEqual([a.id]);
     expect((await again.sources()).get("a".repeat(64))).toBe(a.id);
     await again.close();
-  });
-
-  it("replaces a document's facts when they are put again", async () => {
-    const store = await reopen();
-    await store.putDocuments([a]);
-    await store.putDocuments([{ ...a, title: "second" }]);
-    expect((await store.documentFacts()).map((f) => f.title)).toEqual(["second"]);
-    await store.close();
   });
 
   it.each([
@@ -66,15 +59,6 @@ describe("the embedded graph store", () => {
     expect((await reopened.documentFacts()).length).toBe(2);
     expect(readFileSync(logPath(), "utf8")).toBe(lines.join(""));
     await reopened.close();
-  });
-
-  it("derives the graph from the facts: the placeholder becomes the archived document", async () => {
-    const store = await reopen();
-    await store.putDocuments([a]);
-    expect((await store.graph()).node("KE_HOACH:45/KH-UBND@2023")?.status).toBe("placeholder");
-    await store.putDocuments([b]);
-    expect((await store.graph()).node("KE_HOACH:45/KH-UBND@2023")?.status).toBe("archived");
-    await store.close();
   });
 
   it("answers reads from the snapshot while the log has not grown, and derives again once it has", async () => {

@@ -1,0 +1,172 @@
+import { FlowProducer, Queue, type FlowJob, type JobsOptions } from "bullmq";
+import type { Redis } from "ioredis";
+import { failureCodeSchema, type Failure } from "../errors.js";
+import { evictionWarning, type RedisWarning } from "./connection.js";
+import { keys, queueConfigSchema, queueFailureSchema, STAGES, type JobData, type Keys, type QueueConfig, type QueueConfigInput, type QueueFailure, type Stage } from "./config.js";
+import { RedisGraphStore } from "./store.js";
+
+/**
+ * Retention: a load or extract job is removed as soon as it completes, since its value already
+ * sits with its parent (BullMQ keeps children's return values in the parent's record); a link
+ * job, whose completion means the document is in the store, stays an hour (at most 1,000) so
+ * `status` shows recent work. Failed jobs stay a week (at most 10,000 per stage) for `status` and
+ * `retry`; the failure itself is also recorded in the failures hash until the document is
+ * retried or submitted again.
+ */
+export const RETENTION = {
+  childComplete: true,
+  linkComplete: { age: 3_600, count: 1_000 },
+  failed: { age: 7 * 24 * 3_600, count: 10_000 },
+} as const;
+
+/** The queues, the flow producer and the store of one prefix, over the process's one connection. */
+export class VanbanQueue {
+  readonly config: QueueConfig;
+  readonly keys: Keys;
+  readonly queues: Record<Stage, Queue>;
+  readonly flows: FlowProducer;
+  readonly store: RedisGraphStore;
+
+  constructor(
+    readonly redis: Redis,
+    config: QueueConfigInput = {},
+  ) {
+    this.config = queueConfigSchema.parse(config);
+    const { prefix } = this.config;
+    this.keys = keys(prefix);
+    const queue = (name: Stage): Queue => new Queue(name, { connection: redis, prefix });
+    this.queues = { load: queue("load"), extract: queue("extract"), link: queue("link") };
+    this.flows = new FlowProducer({ connection: redis, prefix });
+    // A lost connection is reported here and mended by ioredis, which sends the commands again
+    // once Redis is back (maxRetriesPerRequest: null): nothing for the queue to do about it.
+    for (const queue of Object.values(this.queues)) queue.on("error", () => undefined);
+    this.flows.on("error", () => undefined);
+    this.store = new RedisGraphStore(redis, prefix);
+  }
+
+  warning(): Promise<RedisWarning | null> {
+    return evictionWarning(this.redis);
+  }
+
+  /** The flow of one document: link waits for extract, which waits for load; every job's id is the sha256. */
+  flowOf(data: JobData): FlowJob {
+    const { attempts, backoffMs, prefix } = this.config;
+    const common: JobsOptions = { jobId: data.sha256, attempts, backoff: { type: "exponential", delay: backoffMs }, removeOnFail: RETENTION.failed };
+    // A child that fails for good fails its parent, so the document ends failed instead of waiting forever.
+    const child = { ...common, removeOnComplete: RETENTION.childComplete, failParentOnFailure: true };
+    return {
+      name: "link",
+      queueName: "link",
+      prefix,
+      data,
+      opts: { ...common, removeOnComplete: RETENTION.linkComplete },
+      children: [{ name: "extract", queueName: "extract", prefix, data, opts: child, children: [{ name: "load", queueName: "load", prefix, data, opts: child }] }],
+    };
+  }
+
+  /**
+   * Queues a document whose bytes are known. Nothing happens when the document is stored already
+   * or its flow is still on its way (the job id is the content hash); a failed earlier try is
+   * cleared and the document goes round again.
+   */
+  async submit(data: JobData, bytes: Uint8Array): Promise<"queued" | "stored" | "in-flight"> {
+    const [stored] = await this.store.sourcesOf([data.sha256]);
+    if (stored !== null && stored !== undefined) return "stored";
+    const state = await this.queues.link.getJobState(data.sha256);
+    if (state !== "unknown" && state !== "failed" && state !== "completed") return "in-flight";
+    await this.redis.set(this.keys.bytes(data.sha256), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "EX", this.config.bytesTtlSeconds);
+    await this.requeue(data);
+    return "queued";
+  }
+
+  /** Clears what an earlier try left (its failed jobs and failure record) and adds the flow again. */
+  private async requeue(data: JobData): Promise<void> {
+    for (const stage of [...STAGES].reverse()) {
+      const job = await this.queues[stage].getJob(data.sha256);
+      if (job !== undefined && (await job.isFailed())) await job.remove({ removeChildren: false });
+    }
+    await this.redis.hdel(this.keys.failures, data.sha256);
+    await this.flows.add(this.flowOf(data));
+  }
+
+  /** Records a document's failure. `onlyIfNew` keeps the stage's own, more precise record. */
+  async recordFailure(data: JobData, stage: Stage, failure: Failure, attempts: number, onlyIfNew = false): Promise<void> {
+    const record: QueueFailure = { ...data, stage, code: failure.code, message: failure.message, retryable: failure.retryable, attempts };
+    const value = JSON.stringify(record);
+    if (onlyIfNew) await this.redis.hsetnx(this.keys.failures, data.sha256, value);
+    else await this.redis.hset(this.keys.failures, data.sha256, value);
+  }
+
+  async failuresOf(sha256s: readonly string[]): Promise<(QueueFailure | null)[]> {
+    if (sha256s.length === 0) return [];
+    return (await this.redis.hmget(this.keys.failures, ...sha256s)).map((v) => (v === null ? null : queueFailureSchema.parse(JSON.parse(v))));
+  }
+
+  async failures(): Promise<QueueFailure[]> {
+    return Object.values(await this.redis.hgetall(this.keys.failures)).map((v) => queueFailureSchema.parse(JSON.parse(v)));
+  }
+
+  /** Counts per stage, the stored documents, the failures with their reasons, and what Redis risks. */
+  async status(): Promise<QueueStatus> {
+    const stages = {} as QueueStatus["stages"];
+    for (const stage of STAGES) {
+      const counts = await this.queues[stage].getJobCounts("waiting", "waiting-children", "prioritized", "active", "delayed", "completed", "failed");
+      stages[stage] = { waiting: (counts["waiting"] ?? 0) + (counts["prioritized"] ?? 0), waitingChildren: counts["waiting-children"] ?? 0, active: counts["active"] ?? 0, delayed: counts["delayed"] ?? 0, completed: counts["completed"] ?? 0, failed: counts["failed"] ?? 0 };
+    }
+    return { prefix: this.config.prefix, stages, documents: await this.store.count(), failures: await this.failures(), warning: await this.warning() };
+  }
+
+  /** Queues every recorded failure again whose bytes are still in Redis. */
+  async retryFailed(): Promise<{ requeued: QueueFailure[]; expired: QueueFailure[] }> {
+    const requeued: QueueFailure[] = [];
+    const expired: QueueFailure[] = [];
+    for (const failure of await this.failures()) {
+      const data: JobData = { sha256: failure.sha256, file: failure.file, fileName: failure.fileName };
+      if ((await this.redis.exists(this.keys.bytes(failure.sha256))) === 0) {
+        expired.push(failure);
+        continue;
+      }
+      await this.requeue(data);
+      requeued.push(failure);
+    }
+    return { requeued, expired };
+  }
+
+  /** Removes every queue and key of the prefix: tests, and starting over. */
+  async obliterate(): Promise<void> {
+    for (const stage of STAGES) await this.queues[stage].obliterate({ force: true });
+    let cursor = "0";
+    do {
+      const [next, found] = await this.redis.scan(cursor, "MATCH", `${this.config.prefix.replace(/[*?[\]\\]/g, "\\$&")}:*`, "COUNT", 1000);
+      if (found.length > 0) await this.redis.del(...found);
+      cursor = next;
+    } while (cursor !== "0");
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...STAGES.map((s) => this.queues[s].close()), this.flows.close()]);
+  }
+}
+
+export interface StageCounts {
+  waiting: number;
+  waitingChildren: number;
+  active: number;
+  delayed: number;
+  completed: number;
+  failed: number;
+}
+export interface QueueStatus {
+  prefix: string;
+  stages: Record<Stage, StageCounts>;
+  documents: number;
+  failures: QueueFailure[];
+  warning: RedisWarning | null;
+}
+
+/** "corrupt: the PDF ..." back into a failure: the code travels at the head of the job's error message. */
+export function failureFromMessage(message: string, retryable: boolean): Failure {
+  const colon = message.indexOf(": ");
+  const code = failureCodeSchema.safeParse(colon > 0 ? message.slice(0, colon) : "");
+  return code.success ? { code: code.data, message: message.slice(colon + 2), retryable, file: null } : { code: "internal", message, retryable, file: null };
+}
