@@ -44,4 +44,11 @@ describe("loadIsolated", () => {
     expect(error.code).toBe("too-large");
     expect(error.message).toContain("8 MB");
   });
+
+  it("replaces a thread it had to end: the next load after a timeout and a heap blow-up succeeds", async () => {
+    await failureOf(loadIsolated(Buffer.from("Kế hoạch. ".repeat(500_000)), { fileName: "slow.txt", config: withLimits({ stageTimeoutMs: 1 }) }));
+    await failureOf(loadIsolated(Buffer.from("Kế hoạch số 45. ".repeat(2_000_000)), { fileName: "huge.txt", config: withLimits({ maxHeapMb: 8 }) }));
+    const loaded = await loadIsolated(Buffer.from("Số: 45/KH-UBND\n"), { fileName: "a.txt", config: defaultPipeline() });
+    expect(loaded.pages[0]?.blocks[0]?.text).toContain("45/KH-UBND");
+  });
 });
