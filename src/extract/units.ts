@@ -1,5 +1,6 @@
 import { canon } from "../text/fold.js";
 import { isAbbreviation } from "../text/casing.js";
+import { charClass, isSurrogate } from "../text/chars.js";
 import { LOCALITY_WORDS, NOT_UNITS, UNIT_DETERMINERS, UNIT_HEADS } from "../vocabulary/names.js";
 import { NAME_CONTINUING_PHRASES, NAME_ENDING_WORDS } from "../vocabulary/verbs.js";
 import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
@@ -18,6 +19,8 @@ interface Token {
   key: string;
   start: number;
   end: number;
+  /** Starts with an upper-case letter. */
+  capital: boolean;
 }
 
 const TOKEN_CACHE = new Map<string, Token[]>();
@@ -31,13 +34,76 @@ export function startDocument(): void {
   LOWER_CACHE.clear();
 }
 
+/** The definition of a token; `scanTokens` finds the same tokens without a regular expression. */
+export const TOKEN = /\([^()]{1,20}\)|[\p{L}\p{N}&][\p{L}\p{N}&\-/]*|[,;:.()+–-]/gu;
+
 function tokenize(text: string): Token[] {
   const cached = TOKEN_CACHE.get(text);
   if (cached) return cached;
-  const tokens: Token[] = [];
+  let tokens = scanTokens(text);
+  if (!tokens) {
+    tokens = [];
+    for (const m of text.matchAll(TOKEN)) tokens.push(token(m[0], m.index, /^\p{Lu}/u.test(m[0])));
+  }
   TOKEN_CACHE.set(text, tokens);
-  for (const m of text.matchAll(/\([^()]{1,20}\)|[\p{L}\p{N}&][\p{L}\p{N}&\-/]*|[,;:.()+–-]/gu)) {
-    tokens.push({ text: m[0], key: canon(m[0]), start: m.index, end: m.index + m[0].length });
+  return tokens;
+}
+
+function token(text: string, start: number, capital: boolean): Token {
+  return { text, key: canon(text), start, end: start + text.length, capital };
+}
+
+const isLetterOrDigit = charClass(/[\p{L}\p{N}]/u);
+const isUpperLetter = charClass(/\p{Lu}/u);
+const PUNCTUATION_TOKENS = new Set([..."),;:.+–-"].map((c) => c.charCodeAt(0)));
+const OPEN = 0x28;
+const CLOSE = 0x29;
+const AMPERSAND = 0x26;
+const HYPHEN = 0x2d;
+const SLASH = 0x2f;
+const MAX_PAREN_INNER = 20;
+
+/**
+ * TOKEN's matches, read character by character: tokenising was the largest cost of reading units.
+ * Null for a text with a surrogate pair, whose code points TOKEN counts differently.
+ */
+export function scanTokens(text: string): Token[] | null {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSurrogate(c)) return null;
+    if (c === OPEN) {
+      // "(GDĐT)": one token when 1-20 characters, none of them parentheses, stand before ")".
+      let j = i + 1;
+      while (j < n && j - i - 1 <= MAX_PAREN_INNER) {
+        const d = text.charCodeAt(j);
+        if (isSurrogate(d)) return null;
+        if (d === OPEN || d === CLOSE) break;
+        j++;
+      }
+      const inner = j - i - 1;
+      const whole = inner >= 1 && inner <= MAX_PAREN_INNER && j < n && text.charCodeAt(j) === CLOSE;
+      const end = whole ? j + 1 : i + 1;
+      tokens.push(token(text.slice(i, end), i, false));
+      i = end;
+      continue;
+    }
+    if (c === AMPERSAND || isLetterOrDigit(c)) {
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (isSurrogate(d)) return null;
+        if (d !== AMPERSAND && d !== HYPHEN && d !== SLASH && !isLetterOrDigit(d)) break;
+        j++;
+      }
+      tokens.push(token(text.slice(i, j), i, isUpperLetter(c)));
+      i = j;
+      continue;
+    }
+    if (PUNCTUATION_TOKENS.has(c)) tokens.push(token(text.charAt(i), i, false));
+    i++;
   }
   return tokens;
 }
@@ -88,7 +154,7 @@ function longestAt(tokens: readonly Token[], at: number, list: readonly (readonl
   return 0;
 }
 
-const isCapitalised = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+const isCapitalised = (t: Token): boolean => t.capital;
 
 /** Length in tokens of a unit head at `at` (after determiners), or 0. */
 function headLength(tokens: readonly Token[], at: number): { determiners: number; head: number } {
@@ -269,12 +335,17 @@ const lowerOf = (text: string): string => {
   return lower;
 };
 
-const CUE_LISTS = new Map<readonly string[], Array<readonly string[]>>();
+/**
+ * Keyed by the cues' words, not the array: callers pass literals (`["giao", "giao cho"]`), and a
+ * key per array grew the map with every call and rebuilt the phrase index each time.
+ */
+const CUE_LISTS = new Map<string, Array<readonly string[]>>();
 function cueList(cues: readonly string[]): Array<readonly string[]> {
-  let list = CUE_LISTS.get(cues);
+  const key = cues.join("\n");
+  let list = CUE_LISTS.get(key);
   if (!list) {
     list = cues.map(split);
-    CUE_LISTS.set(cues, list);
+    CUE_LISTS.set(key, list);
   }
   return list;
 }

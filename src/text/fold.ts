@@ -14,7 +14,7 @@ export function fold(s: string): string {
 }
 
 /** The definition of folding; `foldByTable` gives the same answer letter by letter, faster. */
-function foldWhole(s: string): string {
+export function foldWhole(s: string): string {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
 }
 
