@@ -1,6 +1,7 @@
 import type { Citation, CitationRelation, DocumentTypeCode, Span, Warning } from "../schema/document.js";
 import type { Line } from "../normalise/normalise.js";
 import { dateRightAfter, DATE_SOURCE, findDates } from "../text/dates.js";
+import { charClass, isSurrogate } from "../text/chars.js";
 import { fold } from "../text/fold.js";
 import { findNumbers, typeOfNumber, type FoundNumber } from "../text/numbers.js";
 import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
@@ -25,7 +26,7 @@ const LONGEST_TYPE_WORD = Math.max(...TYPE_WORDS.map((t) => t.name.split(" ").le
  * The type word right before a number ("Kế hoạch số ", "Chỉ thị ", "Công văn số: ", "Nghị quyết
  * liên tịch số"), read backwards from the number: the shape of a RegExp match, without scanning.
  */
-function typeWordBefore(before: string): { index: number; groups: { type: string } } | null {
+export function typeWordBeforeByRegex(before: string): TypeWordMatch | null {
   const trimmed = before.replace(/\s*(?:(?:số|Số)\s*)?[:.]?\s*$/u, "").replace(/\s+liên tịch$/u, "");
   const words = [...trimmed.matchAll(/[\p{L}]+/gu)].slice(-LONGEST_TYPE_WORD);
   for (let k = 0; k < words.length; k++) {
@@ -38,6 +39,61 @@ function typeWordBefore(before: string): { index: number; groups: { type: string
     }
   }
   return null;
+}
+
+interface TypeWordMatch {
+  index: number;
+  groups: { type: string };
+}
+
+/**
+ * `typeWordBeforeByRegex`, reading only the last few words: its expressions anchored at the end
+ * tried every position of the window, for every number of a footnote that cites thirty
+ * documents. A surrogate pair (an astral letter counts as one) sends the text to the definition.
+ */
+export function typeWordBefore(before: string): TypeWordMatch | null {
+  let end = skipSpacesBack(before, before.length);
+  if (end > 0 && (before.charCodeAt(end - 1) === COLON || before.charCodeAt(end - 1) === DOT)) end = skipSpacesBack(before, end - 1);
+  if (endsWithAt(before, end, "số") || endsWithAt(before, end, "Số")) end = skipSpacesBack(before, end - 2);
+  if (endsWithAt(before, end, LIEN_TICH)) {
+    const spaces = skipSpacesBack(before, end - LIEN_TICH.length);
+    if (spaces < end - LIEN_TICH.length) end = spaces;
+  }
+  const starts: number[] = [];
+  let at = end;
+  while (starts.length < LONGEST_TYPE_WORD && at > 0) {
+    const code = before.charCodeAt(at - 1);
+    if (isSurrogate(code)) return typeWordBeforeByRegex(before);
+    if (!isLetter(code)) {
+      if (at === end) return null;
+      at--;
+      continue;
+    }
+    while (at > 0 && isLetter(before.charCodeAt(at - 1))) at--;
+    if (at > 0 && isSurrogate(before.charCodeAt(at - 1))) return typeWordBeforeByRegex(before);
+    starts.push(at);
+  }
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const index = starts[k]!;
+    const phrase = before.slice(index, end);
+    if (TYPE_WORD_BY_FOLD.has(fold(phrase))) return { index, groups: { type: phrase } };
+  }
+  return null;
+}
+
+const LIEN_TICH = "liên tịch";
+const COLON = 0x3a;
+const DOT = 0x2e;
+const isSpace = charClass(/\s/u);
+const isLetter = charClass(/\p{L}/u);
+
+function skipSpacesBack(text: string, end: number): number {
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+function endsWithAt(text: string, end: number, suffix: string): boolean {
+  return end >= suffix.length && text.startsWith(suffix, end - suffix.length);
 }
 /** A Luật names itself before its number: "Luật Trẻ em số 102/2016/QH13". */
 const LAW_BEFORE = /(?<![\p{L}])(?<type>Luật)(?<name>(?:\s+[\p{L}\-]+){1,6}?)\s+số\s*$/u;
