@@ -11,14 +11,17 @@ import { extracted, span, type Extracted, type ExtractContext } from "./context.
 const MONTH_YEAR = String.raw`tháng\s*(?<m1>\d{1,2})(?:\s*(?:-|–|đến|và)\s*(?:tháng\s*)?(?<m2>\d{1,2}))?\s*(?:/|năm)\s*(?<y>\d{4})`;
 const QUARTER = String.raw`quý\s*(?<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*(?<qy>\d{4})`;
 
+/** One alternation per group of words: a line is scanned once, not once per word. */
+const anyOf = (...words: string[]): RegExp => new RegExp(words.join("|"));
+
 interface Rule {
   re: RegExp;
   /**
-   * Words the expression cannot match without, in lower case: one of each group. A cheap
-   * look before running it (checked: every character that /iu matches to one of these letters
-   * lower-cases to it).
+   * Words the expression cannot match without, in lower case: one of each group must occur in
+   * the lower-cased text. A cheap look before running it (checked: every character that /iu
+   * matches to one of these letters lower-cases to it).
    */
-  needs: ReadonlyArray<readonly string[]>;
+  needs: readonly RegExp[];
   read: (m: RegExpExecArray) => { start: string | null; end: string | null } | null;
 }
 
@@ -34,37 +37,37 @@ const QUARTERS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, "1": 1, "
 const RULES: readonly Rule[] = [
   {
     // từ (ngày) D1 đến (ngày) D2
-    needs: [["từ"]],
+    needs: [anyOf("từ")],
     re: new RegExp(String.raw`từ\s+(?:ngày\s+)?(?<a>${dateGroup("A")})\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(?<b>${dateGroup("B")})`, "giu"),
     read: (m) => ({ start: isoOf(m.groups!["a"]!), end: isoOf(m.groups!["b"]!) }),
   },
   {
     // từ tháng M1/Y đến tháng M2/Y
-    needs: [["từ"], ["tháng"]],
+    needs: [anyOf("từ"), anyOf("tháng")],
     re: /từ\s+tháng\s*(?<m1>\d{1,2})\s*(?:\/|năm)\s*(?<y1>\d{4})\s*(?:đến|tới|-|–)\s*(?:hết\s+)?tháng\s*(?<m2>\d{1,2})\s*(?:\/|năm)\s*(?<y2>\d{4})/giu,
     read: (m) => ({ start: isoMonth(Number(m.groups!["m1"]), Number(m.groups!["y1"])), end: isoMonth(Number(m.groups!["m2"]), Number(m.groups!["y2"])) }),
   },
   {
     // trước / chậm nhất / hạn chót ... (ngày) D
-    needs: [["trước", "truớc", "trưoc", "truoc", "chậm nhất", "hạn chót", "không quá", "muộn nhất", "hạn cuối"]],
+    needs: [anyOf("trước", "truớc", "trưoc", "truoc", "chậm nhất", "hạn chót", "không quá", "muộn nhất", "hạn cuối")],
     re: new RegExp(String.raw`(?:tr[ưu][ớo]c|chậm nhất(?:\s+(?:là|vào))?|hạn chót(?:\s+là)?|không quá|muộn nhất(?:\s+là)?|hạn cuối(?:\s+là)?)\s*(?:ngày\s+)?(?<a>${dateGroup("A")})`, "giu"),
     read: (m) => ({ start: null, end: isoOf(m.groups!["a"]!) }),
   },
   {
     // (chi) đến hết ngày D: the end of a period of work
-    needs: [["đến", "tới"], ["ngày"]],
+    needs: [anyOf("đến", "tới"), anyOf("ngày")],
     re: new RegExp(String.raw`(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?<a>${dateGroup("A")})`, "giu"),
     read: (m) => ({ start: null, end: isoOf(m.groups!["a"]!) }),
   },
   {
     // trước tháng M/Y
-    needs: [["tháng"]],
+    needs: [anyOf("tháng")],
     re: new RegExp(String.raw`(?:trước|chậm nhất(?:\s+là)?|không quá)\s+${MONTH_YEAR}`, "giu"),
     read: (m) => (m.groups!["m2"] ? null : { start: null, end: isoMonth(Number(m.groups!["m1"]), Number(m.groups!["y"])) }),
   },
   {
     // (hoàn thành) trong / vào tháng M/Y, (dự kiến) tháng M1 - M2/Y
-    needs: [["tháng"]],
+    needs: [anyOf("tháng")],
     re: new RegExp(String.raw`(?:(?:hoàn thành|thực hiện|tổ chức|triển khai)\s+)?(?:trong|vào|dự kiến|thời gian:?)\s+(?:trong\s+)?${MONTH_YEAR}`, "giu"),
     read: (m) => {
       const y = Number(m.groups!["y"]);
@@ -75,7 +78,7 @@ const RULES: readonly Rule[] = [
   },
   {
     // (trong) quý I/2025
-    needs: [["quý"]],
+    needs: [anyOf("quý")],
     re: new RegExp(String.raw`(?:(?:hoàn thành|thực hiện)\s+)?(?:trong|vào|trước)\s+${QUARTER}`, "giu"),
     read: (m) => {
       const q = QUARTERS[m.groups!["q"]!]!;
@@ -100,7 +103,7 @@ const MAY_HOLD_DEADLINE = /\d[\s\S]*?(?:\d\/\d|tháng|quý|năm)|(?:tháng|quý|
 
 export function findDeadlines(text: string): FoundDeadline[] {
   const lower = text.toLowerCase();
-  const rules = RULES.filter((rule) => rule.needs.every((words) => words.some((word) => lower.includes(word))));
+  const rules = RULES.filter((rule) => rule.needs.every((words) => words.test(lower)));
   if (rules.length === 0 || !MAY_HOLD_DEADLINE.test(text)) return [];
   const found: FoundDeadline[] = [];
   for (const rule of rules) {

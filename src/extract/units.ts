@@ -49,9 +49,12 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-function token(text: string, start: number, capital: boolean): Token {
-  return { text, key: canon(text), start, end: start + text.length, capital };
+/** `plain`: ASCII without capitals, which canon leaves as it is ("2021", "ubnd", "-"). */
+function token(text: string, start: number, capital: boolean, plain = false): Token {
+  return { text, key: plain ? text : canon(text), start, end: start + text.length, capital };
 }
+
+const isPlainAscii = (code: number): boolean => code < 0x80 && !(code >= 0x41 && code <= 0x5a);
 
 const isLetterOrDigit = charClass(/[\p{L}\p{N}]/u);
 const isUpperLetter = charClass(/\p{Lu}/u);
@@ -91,64 +94,60 @@ export function scanTokens(text: string): Token[] | null {
       continue;
     }
     if (c === AMPERSAND || isLetterOrDigit(c)) {
+      let plain = isPlainAscii(c);
       let j = i + 1;
       while (j < n) {
         const d = text.charCodeAt(j);
         if (isSurrogate(d)) return null;
         if (d !== AMPERSAND && d !== HYPHEN && d !== SLASH && !isLetterOrDigit(d)) break;
+        plain &&= isPlainAscii(d);
         j++;
       }
-      tokens.push(token(text.slice(i, j), i, isUpperLetter(c)));
+      tokens.push(token(text.slice(i, j), i, isUpperLetter(c), plain));
       i = j;
       continue;
     }
-    if (PUNCTUATION_TOKENS.has(c)) tokens.push(token(text.charAt(i), i, false));
+    if (PUNCTUATION_TOKENS.has(c)) tokens.push(token(text.charAt(i), i, false, isPlainAscii(c)));
     i++;
   }
   return tokens;
 }
 
 const split = (phrase: string): string[] => canon(phrase).split(" ");
-const HEADS = UNIT_HEADS.map(split);
-const DETERMINERS = UNIT_DETERMINERS.map(split);
-const ENDINGS = NAME_ENDING_WORDS.map(split).sort((a, b) => b.length - a.length);
-const CONTINUING = NAME_CONTINUING_PHRASES.map(split).sort((a, b) => b.length - a.length);
-const TYPE_NAMES = DOCUMENT_TYPES.map((t) => split(t.name));
-const NOT_UNIT = NOT_UNITS.map(split).sort((a, b) => b.length - a.length);
-const POSITIONS = ["trưởng", "giám đốc", "phó giám đốc", "chủ tịch", "phó chủ tịch", "chánh", "thủ trưởng", "bộ trưởng", "thứ trưởng", "cục trưởng", "vụ trưởng", "hiệu trưởng", "trưởng ban", "trưởng phòng", "người đứng đầu", "lãnh đạo"]
-  .map(split)
-  .sort((a, b) => b.length - a.length);
-const LOCALITY = LOCALITY_WORDS.map(split).sort((a, b) => b.length - a.length);
+
+/** Phrases indexed by their first word, longest first: a lookup per token, not a scan of the list. */
+type PhraseIndex = ReadonlyMap<string, ReadonlyArray<readonly string[]>>;
+
+/** Built once per list: looking the index up per call (a WeakMap by list) cost as much as the match. */
+function phraseIndex(phrases: readonly string[]): PhraseIndex {
+  const map = new Map<string, Array<readonly string[]>>();
+  for (const words of phrases.map(split)) {
+    const bucket = map.get(words[0]!) ?? [];
+    bucket.push(words);
+    map.set(words[0]!, bucket);
+  }
+  for (const bucket of map.values()) bucket.sort((a, b) => b.length - a.length);
+  return map;
+}
+
+const HEADS = phraseIndex(UNIT_HEADS);
+const DETERMINERS = phraseIndex(UNIT_DETERMINERS);
+const ENDINGS = phraseIndex(NAME_ENDING_WORDS);
+const CONTINUING = phraseIndex(NAME_CONTINUING_PHRASES);
+const TYPE_NAMES = phraseIndex(DOCUMENT_TYPES.map((t) => t.name));
+const NOT_UNIT = phraseIndex(NOT_UNITS);
+const POSITIONS = phraseIndex(["trưởng", "giám đốc", "phó giám đốc", "chủ tịch", "phó chủ tịch", "chánh", "thủ trưởng", "bộ trưởng", "thứ trưởng", "cục trưởng", "vụ trưởng", "hiệu trưởng", "trưởng ban", "trưởng phòng", "người đứng đầu", "lãnh đạo"]);
+const LOCALITY = phraseIndex(LOCALITY_WORDS);
 
 function matchesAt(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
   if (at + words.length > tokens.length) return false;
   return words.every((w, k) => tokens[at + k]!.key === w);
 }
 
-/** Phrases indexed by their first word, longest first: a lookup per token, not a scan of the list. */
-type PhraseIndex = ReadonlyMap<string, ReadonlyArray<readonly string[]>>;
-const indexCache = new WeakMap<readonly (readonly string[])[], PhraseIndex>();
-
-function indexOf(list: readonly (readonly string[])[]): PhraseIndex {
-  let index = indexCache.get(list);
-  if (!index) {
-    const map = new Map<string, Array<readonly string[]>>();
-    for (const words of list) {
-      const bucket = map.get(words[0]!) ?? [];
-      bucket.push(words);
-      map.set(words[0]!, bucket);
-    }
-    for (const bucket of map.values()) bucket.sort((a, b) => b.length - a.length);
-    index = map;
-    indexCache.set(list, index);
-  }
-  return index;
-}
-
-function longestAt(tokens: readonly Token[], at: number, list: readonly (readonly string[])[]): number {
+function longestAt(tokens: readonly Token[], at: number, index: PhraseIndex): number {
   const token = tokens[at];
   if (!token) return 0;
-  const bucket = indexOf(list).get(token.key);
+  const bucket = index.get(token.key);
   if (!bucket) return 0;
   for (const words of bucket) if (matchesAt(tokens, at, words)) return words.length;
   return 0;
@@ -307,7 +306,7 @@ export function subjectOf(text: string): UnitMatch | null {
   const tokens = tokenize(text.length > 240 ? text.slice(0, 240) : text);
   // A sentence starts with a capital; a lower-case start is a clause of a list, not a subject.
   const first = tokens[0];
-  if (!first || !(isCapitalised(first) || DETERMINERS.some((d) => d[0] === first.key))) return null;
+  if (!first || !(isCapitalised(first) || DETERMINERS.has(first.key))) return null;
   const read = readFrom(text, tokens, 0);
   if (!read) return null;
   // A subject is followed by its verb; a bare noun phrase ("Công tác kiểm tra") is not a subject.
@@ -316,7 +315,7 @@ export function subjectOf(text: string): UnitMatch | null {
 
 /** Every unit named after one of `cues` ("giao", "phối hợp với"): "Giao Sở A, Sở B và UBND huyện ...". */
 /** First words that can open a unit's name: the first word of a head or a determiner, or an abbreviation. */
-const FIRST_WORDS: ReadonlySet<string> = new Set([...HEADS, ...DETERMINERS].map((words) => words[0]!));
+const FIRST_WORDS: ReadonlySet<string> = new Set([...HEADS.keys(), ...DETERMINERS.keys()]);
 
 /** A cheap look at the first word before any tokenising. */
 function mayStartUnit(text: string): boolean {
@@ -336,7 +335,7 @@ const lowerOf = (text: string): string => {
 };
 
 interface Cues {
-  words: Array<readonly string[]>;
+  words: PhraseIndex;
   /** Any cue anywhere in lower-case text: one alternation scans a line two to three times faster than a test per cue. */
   anywhere: RegExp;
 }
@@ -350,7 +349,7 @@ function cueList(cues: readonly string[]): Cues {
   const key = cues.join("\n");
   let list = CUE_LISTS.get(key);
   if (!list) {
-    list = { words: cues.map(split), anywhere: new RegExp(cues.map((cue) => cue.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")).join("|")) };
+    list = { words: phraseIndex(cues), anywhere: new RegExp(cues.map((cue) => cue.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")).join("|")) };
     CUE_LISTS.set(key, list);
   }
   return list;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extract } from "../../src/index.js";
 import { scanTokens, TOKEN } from "../../src/extract/units.js";
+import { canon } from "../../src/text/fold.js";
 import { randomTexts } from "../support/random-text.js";
 
 const doc = (...lines: string[]): string => lines.join("\n");
@@ -102,8 +103,8 @@ describe("scanTokens", () => {
         expect(/[\ud800-\udfff]/.test(text)).toBe(true);
         continue;
       }
-      const expected = [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index, capital: /^\p{Lu}/u.test(m[0]) }));
-      expect(scanned.map((t) => ({ text: t.text, start: t.start, capital: t.capital }))).toEqual(expected);
+      const expected = [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], key: canon(m[0]), start: m.index, capital: /^\p{Lu}/u.test(m[0]) }));
+      expect(scanned.map((t) => ({ text: t.text, key: t.key, start: t.start, capital: t.capital }))).toEqual(expected);
     }
   });
 });
