@@ -101,7 +101,11 @@ export interface FoundDeadline {
 /** Every time limit names a month, a day or a quarter, with digits. */
 const MAY_HOLD_DEADLINE = /\d[\s\S]*?(?:\d\/\d|tháng|quý|năm)|(?:tháng|quý|ngày)[\s\S]*?\d/iu;
 
+const HAS_DIGIT = /\d/;
+
 export function findDeadlines(text: string): FoundDeadline[] {
+  // Every rule reads digits: most headings and many items have none.
+  if (!HAS_DIGIT.test(text)) return [];
   const lower = text.toLowerCase();
   const rules = RULES.filter((rule) => rule.needs.every((words) => words.test(lower)));
   if (rules.length === 0 || !MAY_HOLD_DEADLINE.test(text)) return [];

@@ -22,6 +22,8 @@ export interface TasksAndUnits {
 const ASSIGN_CUES = ["giao", "giao cho", "đề nghị", "yêu cầu"];
 const LEAD_CUES = ["chủ trì", "có trách nhiệm", "chịu trách nhiệm"];
 const COORDINATE_CUES = ["phối hợp với", "phối hợp cùng", "phối hợp chặt chẽ với"];
+const CHAIR_CUES = ["chủ trì"];
+const GIVE_CUES = ["giao", "giao cho"];
 
 interface Collector {
   tasks: Task[];
@@ -58,7 +60,7 @@ function unitsOfText(text: string): UnitMatch[] {
     if (!subjectOf(sentence.text)) continue;
     for (const u of unitsFromStart(sentence.text)) found.push({ ...u, start: u.start + offset + sentence.offset, end: u.end + offset + sentence.offset });
   }
-  for (const u of [...unitsAfter(body, ASSIGN_CUES), ...unitsBefore(body, ["chủ trì"])]) {
+  for (const u of [...unitsAfter(body, ASSIGN_CUES), ...unitsBefore(body, CHAIR_CUES)]) {
     if (/^\s*chủ trì\s+(?:cuộc|buổi|hội nghị|họp)/iu.test(body.slice(u.end))) continue;
     found.push({ ...u, start: u.start + offset, end: u.end + offset });
   }
@@ -137,7 +139,7 @@ function isExecutionArticle(item: OutlineItem, outline: readonly OutlineItem[]):
  */
 function executionUnits(text: string): UnitMatch[] {
   const assigned = unitsAfter(text, ASSIGN_CUES);
-  if (assigned.length) return [...assigned, ...unitsBefore(text, ["chủ trì"]).filter((u) => !assigned.some((a) => canon(a.name) === canon(u.name)))];
+  if (assigned.length) return [...assigned, ...unitsBefore(text, CHAIR_CUES).filter((u) => !assigned.some((a) => canon(a.name) === canon(u.name)))];
   const cue = /\s(?:có|chịu)\s+trách nhiệm\s+(?:thi hành|tổ chức thực hiện|thực hiện)/iu.exec(text);
   if (!cue) return [];
   const units: UnitMatch[] = [];
@@ -249,7 +251,7 @@ function collectRequests(ctx: ExtractContext, c: Collector, requestGenre: boolea
 function collectLeads(ctx: ExtractContext, c: Collector): void {
   for (const item of ctx.seg.outline) {
     const leads = unitsBefore(item.text, LEAD_CUES).filter((u) => !/^\s*chủ trì\s+(?:cuộc|buổi|hội nghị|họp)/iu.test(item.text.slice(u.end)));
-    for (const u of [...leads, ...unitsAfter(item.text, ["giao", "giao cho"])]) {
+    for (const u of [...leads, ...unitsAfter(item.text, GIVE_CUES)]) {
       addUnit(c, u.name, "lead", item.textStart + u.start);
     }
   }

@@ -345,13 +345,18 @@ interface Cues {
  * key per array grew the map with every call and rebuilt the phrase index each time.
  */
 const CUE_LISTS = new Map<string, Cues>();
+/** The same array asks again and again: found by identity first, without joining its words. */
+const CUE_ARRAYS = new WeakMap<readonly string[], Cues>();
 function cueList(cues: readonly string[]): Cues {
+  const known = CUE_ARRAYS.get(cues);
+  if (known) return known;
   const key = cues.join("\n");
   let list = CUE_LISTS.get(key);
   if (!list) {
     list = { words: phraseIndex(cues), anywhere: new RegExp(cues.map((cue) => cue.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")).join("|")) };
     CUE_LISTS.set(key, list);
   }
+  CUE_ARRAYS.set(cues, list);
   return list;
 }
 
