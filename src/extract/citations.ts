@@ -8,6 +8,7 @@ import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
 import { CITATION_RELATION_CUES } from "../vocabulary/relations.js";
 import { extracted, span, warning, type Extracted, type ExtractContext } from "./context.js";
 import { subjectOf } from "./units.js";
+import { matchesOf } from "../text/matches.js";
 
 /**
  * Citations, as eyecite does it: find every số ký hiệu, read the type word before it and the
@@ -222,7 +223,7 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
     });
     previousEnd = end;
   }
-  for (const m of mayCiteLaw ? text.matchAll(LAW_BY_NAME) : []) {
+  for (const m of mayCiteLaw ? matchesOf(LAW_BY_NAME, text) : []) {
     const at = m.index;
     if (mentions.some((x) => x.span.start - line.start <= at && x.span.end - line.start > at)) continue;
     if (/^\s*(?:số|\d)/u.test(text.slice(at + m[0].length))) continue;

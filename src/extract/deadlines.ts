@@ -1,6 +1,7 @@
 import type { Deadline, Span } from "../schema/document.js";
 import { DATE_SOURCE, findDates, isoMonth } from "../text/dates.js";
 import { extracted, span, type Extracted, type ExtractContext } from "./context.js";
+import { matchesOf } from "../text/matches.js";
 
 /**
  * Time limits on work: "từ 26/5/2022 đến 16/6/2022", "trước ngày 31 tháng 3 năm 2017",
@@ -111,8 +112,8 @@ export function findDeadlines(text: string): FoundDeadline[] {
   if (rules.length === 0 || !MAY_HOLD_DEADLINE.test(text)) return [];
   const found: FoundDeadline[] = [];
   for (const rule of rules) {
-    for (const m of text.matchAll(rule.re)) {
-      const value = rule.read(m as RegExpExecArray);
+    for (const m of matchesOf(rule.re, text)) {
+      const value = rule.read(m);
       if (!value || (value.start === null && value.end === null)) continue;
       const index = m.index;
       const stop = index + m[0].length;

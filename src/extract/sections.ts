@@ -2,6 +2,7 @@ import { ancestorsOf, isHeadingLike, isLeaf, type OutlineItem } from "../segment
 import { foldWords } from "../text/fold.js";
 import type { Objective, TextItem } from "../schema/document.js";
 import { extracted, span, type Extracted, type ExtractContext } from "./context.js";
+import { matchesOf } from "../text/matches.js";
 
 export type SectionKind =
   | "purposes"
@@ -118,7 +119,7 @@ export function extractObjectives({ seg }: ExtractContext): Extracted<Objective[
       if (leaf === head) continue;
       const targets: Objective["targets"] = [];
       let clauseStart = 0;
-      for (const m of leaf.text.matchAll(TARGET)) {
+      for (const m of matchesOf(TARGET, leaf.text)) {
         const g = m.groups!;
         const before = leaf.text.slice(clauseStart, m.index).replace(/^[\s;,.]*(?:và\s+)?/u, "").trim();
         const cmp = g["cmp"] ?? "";

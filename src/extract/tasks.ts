@@ -5,6 +5,7 @@ import { extracted, span, type Extracted, type ExtractContext } from "./context.
 import { findDeadlines } from "./deadlines.js";
 import { classifyHeading, leavesOf, type SectionKind } from "./sections.js";
 import { subjectOf, unitOfHeading, unitsAfter, unitsBefore, unitsFromStart, type UnitMatch } from "./units.js";
+import { matchesOf } from "../text/matches.js";
 
 /**
  * Tasks and the units that lead them. Where tasks live depends on the genre:
@@ -43,9 +44,11 @@ function withoutTopicLabel(text: string): { body: string; offset: number } {
   return m ? { body: text.slice(m[0].length), offset: m[0].length } : { body: text, offset: 0 };
 }
 
+const SENTENCE = /[^.;!?]+(?:[.;!?]+|$)/gu;
+
 const sentencesOf = (text: string): Array<{ text: string; offset: number }> => {
   const out: Array<{ text: string; offset: number }> = [];
-  for (const m of text.matchAll(/[^.;!?]+(?:[.;!?]+|$)/gu)) {
+  for (const m of matchesOf(SENTENCE, text)) {
     const lead = m[0].length - m[0].trimStart().length;
     if (m[0].trim()) out.push({ text: m[0].trim(), offset: m.index + lead });
   }

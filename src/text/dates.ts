@@ -1,3 +1,5 @@
+import { matchesOf } from "./matches.js";
+
 /**
  * Dates as Vietnamese documents write them: "ngày 11 tháng 5 năm 2021", "05/11/2012",
  * "01-10-1997", "31.3.2021", a day left blank in a draft ("ngày … tháng 11 năm 2025"), and months
@@ -53,7 +55,7 @@ function fromMatch(m: RegExpExecArray): ParsedDate {
 
 /** Every date in the text, in order. */
 export function findDates(text: string): ParsedDate[] {
-  return [...text.matchAll(DATE_RE)].map((m) => fromMatch(m as RegExpExecArray));
+  return matchesOf(DATE_RE, text).map(fromMatch);
 }
 
 /** The first date that starts within `window` characters of `from` (after only separators/"ngày"). */

@@ -1,5 +1,6 @@
 import type { NumberParts } from "../schema/document.js";
 import { DOCUMENT_TYPES, type DocumentTypeCodeData } from "../vocabulary/document-types.js";
+import { matchesOf } from "./matches.js";
 
 /**
  * Số ký hiệu in its three families:
@@ -66,7 +67,7 @@ const MAY_HOLD_NUMBER = /\d\s*[/\-–]\s*(?:\p{Lu}|(?:19|20)\d\d\s*\/)/u;
 
 export function findNumbers(text: string): FoundNumber[] {
   if (!MAY_HOLD_NUMBER.test(text)) return [];
-  return [...text.matchAll(NUMBER_RE)].map((m) => {
+  return matchesOf(NUMBER_RE, text).map((m) => {
     const raw = m[0];
     return { raw, number: normaliseNumber(raw), parts: partsOf(raw, m.groups ?? {}), index: m.index, end: m.index + raw.length };
   });
