@@ -1,6 +1,7 @@
 import { canon } from "../text/fold.js";
 import { isAbbreviation } from "../text/casing.js";
 import { charClass, isSurrogate } from "../text/chars.js";
+import { RecentMemo } from "../text/recent.js";
 import { LOCALITY_WORDS, NOT_UNITS, UNIT_DETERMINERS, UNIT_HEADS } from "../vocabulary/names.js";
 import { NAME_CONTINUING_PHRASES, NAME_ENDING_WORDS } from "../vocabulary/verbs.js";
 import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
@@ -23,31 +24,24 @@ interface Token {
   capital: boolean;
 }
 
-const TOKEN_CACHE = new Map<string, Token[]>();
-
-/**
- * Forgets the sentences of the previous document. Extractors ask for the same sentence's tokens
- * many times within one document, so they are memoised per document, never across documents.
- */
+/** Forgets the previous document's sentences: memos are per document, never across documents. */
 export function startDocument(): void {
-  TOKEN_CACHE.clear();
-  LOWER_CACHE.clear();
+  TOKENS.clear();
+  LOWER.clear();
 }
 
 /** The definition of a token; `scanTokens` finds the same tokens without a regular expression. */
 export const TOKEN = /\([^()]{1,20}\)|[\p{L}\p{N}&][\p{L}\p{N}&\-/]*|[,;:.()+–-]/gu;
 
-function tokenize(text: string): Token[] {
-  const cached = TOKEN_CACHE.get(text);
-  if (cached) return cached;
-  let tokens = scanTokens(text);
-  if (!tokens) {
-    tokens = [];
-    for (const m of text.matchAll(TOKEN)) tokens.push(token(m[0], m.index, /^\p{Lu}/u.test(m[0])));
-  }
-  TOKEN_CACHE.set(text, tokens);
+const TOKENS = new RecentMemo<Token[]>(4, (text) => {
+  const scanned = scanTokens(text);
+  if (scanned) return scanned;
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) tokens.push(token(m[0], m.index, /^\p{Lu}/u.test(m[0])));
   return tokens;
-}
+});
+
+const tokenize = (text: string): Token[] => TOKENS.get(text);
 
 /** `plain`: ASCII without capitals, which canon leaves as it is ("2021", "ubnd", "-"). */
 function token(text: string, start: number, capital: boolean, plain = false): Token {
@@ -324,15 +318,7 @@ function mayStartUnit(text: string): boolean {
   return FIRST_WORDS.has(canon(first)) || /^\p{Lu}{2,}/u.test(first);
 }
 
-const LOWER_CACHE = new Map<string, string>();
-const lowerOf = (text: string): string => {
-  let lower = LOWER_CACHE.get(text);
-  if (lower === undefined) {
-    lower = text.toLowerCase();
-    LOWER_CACHE.set(text, lower);
-  }
-  return lower;
-};
+const LOWER = new RecentMemo<string>(4, (text) => text.toLowerCase());
 
 interface Cues {
   words: PhraseIndex;
@@ -362,7 +348,7 @@ function cueList(cues: readonly string[]): Cues {
 
 /** Cheap test before tokenising: does any cue occur in the text at all? */
 function mentionsAny(text: string, cues: Cues): boolean {
-  return cues.anywhere.test(lowerOf(text));
+  return cues.anywhere.test(LOWER.get(text));
 }
 
 export function unitsAfter(text: string, cues: readonly string[]): UnitMatch[] {
