@@ -15,13 +15,27 @@ export interface UnitMatch {
   end: number;
 }
 
-interface Token {
-  text: string;
-  key: string;
-  start: number;
-  end: number;
-  /** Starts with an upper-case letter. */
-  capital: boolean;
+/**
+ * A word or mark of a sentence. Its key (canon) is worked out on first use: a subject is read
+ * from a sentence's first few tokens, and canon of the rest was a large share of tokenising.
+ */
+class Token {
+  private canonKey: string | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    /** Starts with an upper-case letter. */
+    readonly capital: boolean,
+    plain: boolean,
+  ) {
+    this.canonKey = plain ? text : undefined;
+  }
+
+  get key(): string {
+    return (this.canonKey ??= canon(this.text));
+  }
 }
 
 /** Forgets the previous document's sentences: memos are per document, never across documents. */
@@ -45,7 +59,7 @@ const tokenize = (text: string): Token[] => TOKENS.get(text);
 
 /** `plain`: ASCII without capitals, which canon leaves as it is ("2021", "ubnd", "-"). */
 function token(text: string, start: number, capital: boolean, plain = false): Token {
-  return { text, key: plain ? text : canon(text), start, end: start + text.length, capital };
+  return new Token(text, start, start + text.length, capital, plain);
 }
 
 const isPlainAscii = (code: number): boolean => code < 0x80 && !(code >= 0x41 && code <= 0x5a);
