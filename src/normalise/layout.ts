@@ -52,6 +52,8 @@ export interface LayoutLine {
 }
 
 export function splitColumns(lines: readonly string[]): LayoutLine[] {
+  // Without a tab or a wide gap no line has two cells (cellsOf): most texts, taken line for line.
+  if (!lines.some((line) => line.includes("\t") || line.includes("    "))) return lines.map((text) => ({ text, fromColumns: false }));
   const out: LayoutLine[] = [];
   const emit = (texts: readonly string[], fromColumns: boolean): void => {
     for (const text of texts) out.push({ text, fromColumns });
