@@ -12,15 +12,17 @@ import { matchesOf } from "../text/matches.js";
 const MONTH_YEAR = String.raw`tháng\s*(?<m1>\d{1,2})(?:\s*(?:-|–|đến|và)\s*(?:tháng\s*)?(?<m2>\d{1,2}))?\s*(?:/|năm)\s*(?<y>\d{4})`;
 const QUARTER = String.raw`quý\s*(?<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*(?<qy>\d{4})`;
 
-/** One alternation per group of words: a line is scanned once, not once per word. */
-const anyOf = (...words: string[]): RegExp => new RegExp(words.join("|"));
+/**
+ * One alternation per group of words: a line is scanned once, not once per word. Case-folded
+ * like the rules themselves (/iu), so a rule can only match where its words do.
+ */
+const anyOf = (...words: string[]): RegExp => new RegExp(words.join("|"), "iu");
 
 interface Rule {
   re: RegExp;
   /**
-   * Words the expression cannot match without, in lower case: one of each group must occur in
-   * the lower-cased text. A cheap look before running it (checked: every character that /iu
-   * matches to one of these letters lower-cases to it).
+   * Words the expression cannot match without: one of each group must occur in the text. A
+   * cheap look before running the expression.
    */
   needs: readonly RegExp[];
   read: (m: RegExpExecArray) => { start: string | null; end: string | null } | null;
@@ -107,8 +109,7 @@ const HAS_DIGIT = /\d/;
 export function findDeadlines(text: string): FoundDeadline[] {
   // Every rule reads digits: most headings and many items have none.
   if (!HAS_DIGIT.test(text)) return [];
-  const lower = text.toLowerCase();
-  const rules = RULES.filter((rule) => rule.needs.every((words) => words.test(lower)));
+  const rules = RULES.filter((rule) => rule.needs.every((words) => words.test(text)));
   if (rules.length === 0 || !MAY_HOLD_DEADLINE.test(text)) return [];
   const found: FoundDeadline[] = [];
   for (const rule of rules) {
