@@ -73,10 +73,11 @@ export function findNumbers(text: string): FoundNumber[] {
   });
 }
 
+const OWN_NUMBER = new RegExp(`^${NUMBER_SOURCE}`, "u");
+
 /** Reads the text after "Số:"; a blank serial gives parts without a number. */
 export function readOwnNumber(afterSo: string): { number: string | null; parts: NumberParts; length: number } | null {
-  const re = new RegExp(`^${NUMBER_SOURCE}`, "u");
-  const m = re.exec(afterSo);
+  const m = OWN_NUMBER.exec(afterSo);
   if (m) return { number: normaliseNumber(m[0]), parts: partsOf(m[0], m.groups ?? {}), length: m[0].length };
   const blank = BLANK_SERIAL_RE.exec(afterSo);
   if (blank) return { number: null, parts: { ...partsOf(blank[0], blank.groups ?? {}), serial: null }, length: blank[0].length };
