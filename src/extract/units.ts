@@ -1,7 +1,7 @@
 import { canon } from "../text/fold.js";
 import { isAbbreviation } from "../text/casing.js";
 import { charClass, isSurrogate } from "../text/chars.js";
-import { RecentMemo } from "../text/recent.js";
+import { forgetDocument, perDocument, RecentMemo } from "../text/memo.js";
 import { LOCALITY_WORDS, NOT_UNITS, UNIT_DETERMINERS, UNIT_HEADS } from "../vocabulary/names.js";
 import { NAME_CONTINUING_PHRASES, NAME_ENDING_WORDS } from "../vocabulary/verbs.js";
 import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
@@ -40,19 +40,21 @@ class Token {
 
 /** Forgets the previous document's sentences: memos are per document, never across documents. */
 export function startDocument(): void {
-  TOKENS.clear();
+  forgetDocument();
 }
 
 /** The definition of a token; `scanTokens` finds the same tokens without a regular expression. */
 export const TOKEN = /\([^()]{1,20}\)|[\p{L}\p{N}&][\p{L}\p{N}&\-/]*|[,;:.()+–-]/gu;
 
-const TOKENS = new RecentMemo<Token[]>(4, (text) => {
+function tokensOf(text: string): Token[] {
   const scanned = scanTokens(text);
   if (scanned) return scanned;
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN)) tokens.push(token(m[0], m.index, /^\p{Lu}/u.test(m[0])));
   return tokens;
-});
+}
+
+const TOKENS = perDocument(new RecentMemo<Token[]>(4, tokensOf));
 
 const tokenize = (text: string): Token[] => TOKENS.get(text);
 
@@ -148,7 +150,8 @@ const LOCALITY = phraseIndex(LOCALITY_WORDS);
 
 function matchesAt(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
   if (at + words.length > tokens.length) return false;
-  return words.every((w, k) => tokens[at + k]!.key === w);
+  for (let k = 0; k < words.length; k++) if (tokens[at + k]!.key !== words[k]) return false;
+  return true;
 }
 
 function longestAt(tokens: readonly Token[], at: number, index: PhraseIndex): number {

@@ -32,3 +32,16 @@ export class RecentMemo<V> {
     this.next = 0;
   }
 }
+
+/** Memos that hold one document's text: cleared between documents, so none outlives its document. */
+const PER_DOCUMENT: Array<{ clear(): void }> = [];
+
+/** Registers a memo to be cleared by `forgetDocument`. */
+export function perDocument<T extends { clear(): void }>(memo: T): T {
+  PER_DOCUMENT.push(memo);
+  return memo;
+}
+
+export function forgetDocument(): void {
+  for (const memo of PER_DOCUMENT) memo.clear();
+}
