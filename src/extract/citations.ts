@@ -139,28 +139,41 @@ function issuerAfter(text: string, from: number): { name: string; end: number } 
   return { name: unit.name, end: start + unit.end };
 }
 
-/** The relation a sentence gives a citation: the nearest cue before it since the previous citation, else since the sentence began. */
-function relationBefore(text: string, folded: string, start: number, previousEnd: number): CitationRelation {
-  const sentenceStart = Math.max(text.lastIndexOf(". ", start), text.lastIndexOf("\n", start), 0);
-  // Words since the previous citation govern this one; the nearest cue wins, except that
-  // reviewing the implementation of a document reviews it ("tổng kết 10 năm thực hiện Chỉ thị").
-  const near = folded.slice(Math.max(previousEnd, sentenceStart), start);
-  let best: { relation: CitationRelation; at: number } | null = null;
-  for (const cue of CITATION_RELATION_CUES) {
-    const at = near.lastIndexOf(cue.folded);
-    if (at < 0) continue;
-    if (cue.relation === "reviews") return "reviews";
-    if (!best || at > best.at) best = { relation: cue.relation, at };
-  }
-  if (best) return best.relation;
-  // Otherwise the verb that opens the sentence governs its whole list: "Thực hiện A; B; C".
-  const whole = folded.slice(sentenceStart, start);
-  let first: { relation: CitationRelation; at: number } | null = null;
-  for (const cue of CITATION_RELATION_CUES) {
-    const at = whole.indexOf(cue.folded);
-    if (at >= 0 && (!first || at < first.at)) first = { relation: cue.relation, at };
-  }
-  return first?.relation ?? "mentions";
+/**
+ * The relation a sentence gives a citation: the nearest cue before it since the previous
+ * citation, else since the sentence began. For one line: a footnote citing thirty documents
+ * sliced and searched its sentence again for each of them; searching `folded` in place, and
+ * each cue's first place in a sentence once, gives the same answers.
+ */
+function relationsOf(text: string, folded: string): (start: number, previousEnd: number) => CitationRelation {
+  const firstCues = new Map<number, number[]>();
+  return (start, previousEnd) => {
+    const sentenceStart = Math.max(text.lastIndexOf(". ", start), text.lastIndexOf("\n", start), 0);
+    // Words since the previous citation govern this one; the nearest cue wins, except that
+    // reviewing the implementation of a document reviews it ("tổng kết 10 năm thực hiện Chỉ thị").
+    const from = Math.max(previousEnd, sentenceStart);
+    let best: { relation: CitationRelation; at: number } | null = null;
+    for (const cue of CITATION_RELATION_CUES) {
+      const at = folded.lastIndexOf(cue.folded, start - cue.folded.length);
+      if (at < from || at + cue.folded.length > start) continue;
+      if (cue.relation === "reviews") return "reviews";
+      if (!best || at > best.at) best = { relation: cue.relation, at };
+    }
+    if (best) return best.relation;
+    // Otherwise the verb that opens the sentence governs its whole list: "Thực hiện A; B; C".
+    let firsts = firstCues.get(sentenceStart);
+    if (!firsts) {
+      firsts = CITATION_RELATION_CUES.map((cue) => folded.indexOf(cue.folded, sentenceStart));
+      firstCues.set(sentenceStart, firsts);
+    }
+    let first: { relation: CitationRelation; at: number } | null = null;
+    for (let k = 0; k < CITATION_RELATION_CUES.length; k++) {
+      const cue = CITATION_RELATION_CUES[k]!;
+      const at = firsts[k]!;
+      if (at >= 0 && at + cue.folded.length <= start && (!first || at < first.at)) first = { relation: cue.relation, at };
+    }
+    return first?.relation ?? "mentions";
+  };
 }
 
 function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; warnings: Warning[] } {
@@ -171,7 +184,7 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
   const mayCiteLaw = text.includes("Luật");
   if (!numbers.length && !mayCiteLaw) return { mentions, warnings };
   // Folding keeps the length of NFC text (one base letter per letter), so offsets carry over.
-  const folded = fold(text);
+  const relationBefore = relationsOf(text, fold(text));
   let previousEnd = 0;
   for (const found of numbers) {
     if (own && found.number === own) continue;
@@ -215,7 +228,7 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
       date: date?.iso ?? null,
       dateImpossible: date?.impossible ?? false,
       issuer: issuer?.name ?? null,
-      relation: relationBefore(text, folded, start, previousEnd),
+      relation: relationBefore(start, previousEnd),
       shortName,
       inFootnote: line.kind === "footnote",
       raw: text.slice(start, end).trim(),
@@ -238,7 +251,7 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
       date: iso,
       dateImpossible: false,
       issuer: null,
-      relation: relationBefore(text, folded, at, previousEnd),
+      relation: relationBefore(at, previousEnd),
       shortName: null,
       inFootnote: line.kind === "footnote",
       raw: m[0].trim(),
