@@ -441,6 +441,18 @@ export function unitsBefore(text: string, cues: readonly string[]): UnitMatch[] 
 
 /** A heading that names a unit: "1. Văn phòng Bộ", "Trách nhiệm của Sở Y tế:", "Đối với cấp tỉnh". */
 export function unitOfHeading(heading: string): UnitMatch | null {
+  let unit = UNIT_OF_HEADING.get(heading);
+  if (unit === undefined) {
+    unit = readUnitOfHeading(heading);
+    UNIT_OF_HEADING.set(heading, unit);
+  }
+  return unit;
+}
+
+/** In TỔ CHỨC THỰC HIỆN every leaf asks again about each heading above it. Callers only read the answer. */
+const UNIT_OF_HEADING = perDocument(new Map<string, UnitMatch | null>());
+
+function readUnitOfHeading(heading: string): UnitMatch | null {
   const stripped = heading.replace(/^(?:Trách nhiệm của|Đối với|Giao|Đề nghị|Yêu cầu)\s+/iu, "");
   const offset = heading.length - stripped.length;
   const tokens = tokenize(stripped);
