@@ -239,13 +239,14 @@ export function footnoteMarker(text: string): string {
  * furniture, not text: a plain line found twice or more below the document's own header goes.
  */
 function dropRunningHeaders(lines: readonly WorkLine[], warnings: Warning[]): WorkLine[] {
+  // Only lines of a furniture's length are counted: hashing every long paragraph cost more than the rest.
   const counts = new Map<string, number>();
-  for (const l of lines) counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
+  for (const l of lines) if (l.text.length >= 15 && l.text.length <= 160) counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
   const furniture = (l: WorkLine, i: number): boolean =>
     i >= 6 &&
-    (counts.get(l.text) ?? 0) >= 2 &&
     l.text.length >= 15 &&
     l.text.length <= 160 &&
+    (counts.get(l.text) ?? 0) >= 2 &&
     !parseLabel(l.text) &&
     !isCapitalsLine(l.text) &&
     !/^N[ơo]i nhận/iu.test(l.text);
