@@ -142,20 +142,25 @@ function issuerAfter(text: string, from: number): { name: string; end: number } 
 /**
  * The relation a sentence gives a citation: the nearest cue before it since the previous
  * citation, else since the sentence began. For one line: a footnote citing thirty documents
- * sliced and searched its sentence again for each of them; searching `folded` in place, and
- * each cue's first place in a sentence once, gives the same answers.
+ * sliced and searched its whole sentence again for each of them; each cue's first place after
+ * a sentence start is now found once, and gives the same answers.
  */
 function relationsOf(text: string, folded: string): (start: number, previousEnd: number) => CitationRelation {
   const firstCues = new Map<number, number[]>();
+  // Where ". " and line breaks stand, found once: lastIndexOf searched back through the whole
+  // footnote for each citation in it.
+  const stops = placesOf(text, ". ");
+  const breaks = placesOf(text, "\n");
   return (start, previousEnd) => {
-    const sentenceStart = Math.max(text.lastIndexOf(". ", start), text.lastIndexOf("\n", start), 0);
+    const sentenceStart = Math.max(lastAtOrBefore(stops, start), lastAtOrBefore(breaks, start), 0);
     // Words since the previous citation govern this one; the nearest cue wins, except that
     // reviewing the implementation of a document reviews it ("tổng kết 10 năm thực hiện Chỉ thị").
-    const from = Math.max(previousEnd, sentenceStart);
+    // A slice: lastIndexOf on the whole line would search back past the previous citation.
+    const near = folded.slice(Math.max(previousEnd, sentenceStart), start);
     let best: { relation: CitationRelation; at: number } | null = null;
     for (const cue of CITATION_RELATION_CUES) {
-      const at = folded.lastIndexOf(cue.folded, start - cue.folded.length);
-      if (at < from || at + cue.folded.length > start) continue;
+      const at = near.lastIndexOf(cue.folded);
+      if (at < 0) continue;
       if (cue.relation === "reviews") return "reviews";
       if (!best || at > best.at) best = { relation: cue.relation, at };
     }
@@ -174,6 +179,25 @@ function relationsOf(text: string, folded: string): (start: number, previousEnd:
     }
     return first?.relation ?? "mentions";
   };
+}
+
+/** Every place `what` starts in `text`, in order. */
+function placesOf(text: string, what: string): number[] {
+  const places: number[] = [];
+  for (let at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + 1)) places.push(at);
+  return places;
+}
+
+/** The last of the sorted `places` at or before `index`, as lastIndexOf(what, index) answers; -1 if none. */
+function lastAtOrBefore(places: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (places[mid]! <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? places[lo - 1]! : -1;
 }
 
 function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; warnings: Warning[] } {
