@@ -51,9 +51,10 @@ export interface LayoutLine {
   fromColumns: boolean;
 }
 
-export function splitColumns(lines: readonly string[]): LayoutLine[] {
+/** `gapless`: the caller knows no line holds a tab or two spaces in a row. */
+export function splitColumns(lines: readonly string[], gapless = false): LayoutLine[] {
   // Without a tab or a wide gap no line has two cells (cellsOf): most texts, taken line for line.
-  if (!lines.some((line) => line.includes("\t") || line.includes("    "))) return lines.map((text) => ({ text, fromColumns: false }));
+  if (gapless || !lines.some((line) => line.includes("\t") || line.includes("    "))) return lines.map((text) => ({ text, fromColumns: false }));
   const out: LayoutLine[] = [];
   const emit = (texts: readonly string[], fromColumns: boolean): void => {
     for (const text of texts) out.push({ text, fromColumns });

@@ -44,17 +44,29 @@ interface WorkLine {
 export function normalise(doc: LoadedDocument): NormalisedDocument {
   const warnings: Warning[] = [];
   const rawLines: string[] = [];
+  // Most texts hold no tab and no two spaces in a row: one search of the whole text spares a
+  // search of every line for columns and another for runs of spaces, each as dear as this one
+  // (spaces are everywhere, and each is a candidate start).
+  let gapless = true;
   for (const page of doc.pages) {
     for (const block of page.blocks) {
-      rawLines.push(...cleanCharacters(block.text).split("\n"), "");
+      const clean = cleanCharacters(block.text);
+      gapless &&= !clean.includes("\t") && !clean.includes("  ");
+      rawLines.push(...clean.split("\n"), "");
     }
   }
-  const lines = splitColumns(unfoldMarkdownTables(rawLines.map(stripMarkdownLine)));
+  const stripped = rawLines.map(stripMarkdownLine);
+  // Markdown stripping can leave a gap ("a [ ](u) b"); table cells are parts of their lines.
+  gapless &&= stripped.every((line, i) => line === rawLines[i]);
+  const lines = splitColumns(unfoldMarkdownTables(stripped), gapless);
 
   const work: WorkLine[] = [];
   let blank = false;
   for (const { text: rawLine, fromColumns } of lines) {
-    const text = fixOcrSlips(collapseSpaces(stripEmphasis(rawLine)), warnings);
+    const unemphasised = stripEmphasis(rawLine);
+    // Dropping "**" can leave two spaces: only an untouched line is known to have none.
+    const spaced = gapless && unemphasised === rawLine ? unemphasised.trim() : collapseSpaces(unemphasised);
+    const text = fixOcrSlips(spaced, warnings);
     if (text === "" || DECORATION.test(text)) {
       // A page number between two halves of a sentence is a page break: treat it as a blank line.
       blank = true;
