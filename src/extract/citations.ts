@@ -286,9 +286,10 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
 }
 
 /** Two mentions are one document when their numbers agree and their dates do not conflict. */
-function sameDocument(a: Citation, b: Mention): boolean {
-  if (a.number !== null && b.number !== null) {
-    if (a.number.toUpperCase() !== b.number.toUpperCase()) return false;
+/** `aNumber`, `bNumber`: the numbers upper-cased, once per citation and mention rather than per comparison. */
+function sameDocument(a: Citation, aNumber: string | null, b: Mention, bNumber: string | null): boolean {
+  if (aNumber !== null && bNumber !== null) {
+    if (aNumber !== bNumber) return false;
     return a.date === null || b.date === null || a.date === b.date;
   }
   if (a.number === null && b.number === null && a.name && b.name) return fold(a.name) === fold(b.name);
@@ -300,12 +301,15 @@ export function extractCitations(ctx: ExtractContext, ownNumber: string | null):
   const { seg } = ctx;
   const lines = [...seg.title, ...seg.body, ...seg.closing, ...seg.footnotes];
   const citations: Citation[] = [];
+  // citations[k].number upper-cased: a footnote citing thirty documents compared each mention with every citation.
+  const numbers: Array<string | null> = [];
   const warnings: Warning[] = [];
   for (const line of lines) {
     const { mentions, warnings: w } = mentionsInLine(line, ownNumber);
     warnings.push(...w);
     for (const m of mentions) {
-      const existing = citations.find((c) => sameDocument(c, m));
+      const number = m.number?.toUpperCase() ?? null;
+      const existing = citations.find((c, k) => sameDocument(c, numbers[k] ?? null, m, number));
       if (existing) {
         existing.mentions.push({ span: m.span, relation: m.relation });
         existing.date ??= m.date;
@@ -315,7 +319,7 @@ export function extractCitations(ctx: ExtractContext, ownNumber: string | null):
         if (existing.relation === "mentions") existing.relation = m.relation;
         continue;
       }
-      if (m.number !== null && citations.some((c) => c.number?.toUpperCase() === m.number!.toUpperCase())) {
+      if (number !== null && numbers.includes(number)) {
         warnings.push(warning("citation-date-conflict", `${m.number} is cited with two different dates: kept as two documents`, m.span));
       }
       citations.push({
@@ -332,6 +336,7 @@ export function extractCitations(ctx: ExtractContext, ownNumber: string | null):
         span: m.span,
         mentions: [{ span: m.span, relation: m.relation }],
       });
+      numbers.push(number);
     }
   }
   return extracted(citations, warnings);
