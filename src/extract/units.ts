@@ -21,6 +21,7 @@ export interface UnitMatch {
  */
 class Token {
   private canonKey: string | undefined;
+  private abbreviationAnswer: boolean | undefined;
 
   constructor(
     readonly text: string,
@@ -35,6 +36,11 @@ class Token {
 
   get key(): string {
     return (this.canonKey ??= canon(this.text));
+  }
+
+  /** isAbbreviation(text), asked of the same token again and again while a name is read. */
+  get abbreviation(): boolean {
+    return (this.abbreviationAnswer ??= isAbbreviation(this.text));
   }
 }
 
@@ -176,7 +182,7 @@ function headLength(tokens: readonly Token[], at: number): { determiners: number
   if (head > 0) return { determiners: i - at, head };
   // An abbreviation standing for a body: UBND, HĐND, "Sở GDĐT" handled by heads; "BCS Đảng".
   const t = tokens[i];
-  if (t && isAbbreviation(t.text) && /^(UB|HĐ|BCH|BTV|BCS|MTTQ|CA|BQL)/u.test(t.text)) return { determiners: i - at, head: 1 };
+  if (t && t.abbreviation && /^(UB|HĐ|BCH|BTV|BCS|MTTQ|CA|BQL)/u.test(t.text)) return { determiners: i - at, head: 1 };
   return { determiners: 0, head: 0 };
 }
 
@@ -192,7 +198,7 @@ function continuesAfterComma(tokens: readonly Token[], at: number, from: number)
   // "các trường mầm non, tiểu học, THCS": a plural list of kinds goes on until a verb.
   const plural = longestAt(tokens, from, DETERMINERS) > 0;
   if (plural && !isCapitalised(t) && headLength(tokens, at).head === 0 && !longestAt(tokens, at, ENDINGS)) return true;
-  if (plural && isAbbreviation(t.text) && headLength(tokens, at).head === 0) return true;
+  if (plural && t.abbreviation && headLength(tokens, at).head === 0) return true;
   const { determiners, head } = headLength(tokens, at);
   if (head > 0) {
     if (determiners > 0 || isCapitalised(t)) return false;
@@ -214,7 +220,7 @@ function continuesAfterComma(tokens: readonly Token[], at: number, from: number)
 function properNameBefore(tokens: readonly Token[], i: number, from: number): boolean {
   const a = tokens[i - 1];
   const b = tokens[i - 2];
-  const plain = (k: number): boolean => isCapitalised(tokens[k]!) && !isAbbreviation(tokens[k]!.text) && headLength(tokens, k).head === 0;
+  const plain = (k: number): boolean => isCapitalised(tokens[k]!) && !tokens[k]!.abbreviation && headLength(tokens, k).head === 0;
   return i - 2 >= from && !!a && !!b && plain(i - 1) && plain(i - 2);
 }
 
