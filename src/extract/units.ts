@@ -226,6 +226,20 @@ function properNameBefore(tokens: readonly Token[], i: number, from: number): bo
 
 /** Reads one unit name that starts exactly at token `at`; null when no unit head stands there. */
 function readFrom(text: string, tokens: readonly Token[], at: number): { match: UnitMatch; next: number } | null {
+  const read = readExtent(text, tokens, at);
+  return read ? { match: unitMatch(text, read), next: read.next } : null;
+}
+
+interface Extent {
+  start: number;
+  end: number;
+  shortName: string | null;
+  /** The token after the name. */
+  next: number;
+}
+
+/** What readFrom reads, before the name is cleaned: unitsBefore tries many starts and keeps one. */
+function readExtent(text: string, tokens: readonly Token[], at: number): Extent | null {
   const { determiners, head } = headLength(tokens, at);
   if (head === 0) return null;
   let i = at + determiners + head;
@@ -305,14 +319,16 @@ function readFrom(text: string, tokens: readonly Token[], at: number): { match: 
   if (position && headLength(tokens, at + determiners + position).head > 0 && at + determiners + position <= lastWord) {
     startToken = at + determiners + position;
   }
-  const start = tokens[startToken]!.start;
-  const end = tokens[lastWord]!.end;
+  return { start: tokens[startToken]!.start, end: tokens[lastWord]!.end, shortName, next: i };
+}
+
+function unitMatch(text: string, { start, end, shortName }: Extent): UnitMatch {
   const name = text
     .slice(start, end)
     .replace(/\s*\([^()]{1,20}\)\s*/g, (m) => (shortName && m.includes(shortName) ? " " : m))
     .replace(/\s+/g, " ")
     .trim();
-  return { match: { name, shortName, start, end }, next: i };
+  return { name, shortName, start, end };
 }
 
 /** The unit a sentence starts with, as its subject: "Ban Tuyên giáo Tỉnh ủy chủ trì ..." */
@@ -435,9 +451,9 @@ export function unitsBefore(text: string, cues: readonly string[]): UnitMatch[] 
     if (!longestAt(tokens, i, cueWords)) continue;
     // Walk back to the earliest token from which a unit reads up to exactly here.
     for (let from = Math.max(0, i - 16); from < i; from++) {
-      const read = readFrom(text, tokens, from);
+      const read = readExtent(text, tokens, from);
       if (read && read.next === i) {
-        out.push(read.match);
+        out.push(unitMatch(text, read));
         break;
       }
     }
