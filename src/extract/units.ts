@@ -20,22 +20,27 @@ export interface UnitMatch {
  * from a sentence's first few tokens, and canon of the rest was a large share of tokenising.
  */
 class Token {
+  private word: string | undefined;
   private canonKey: string | undefined;
   private abbreviationAnswer: boolean | undefined;
 
   constructor(
-    readonly text: string,
+    /** The text the token was read from: its own text is sliced on first use, like its key. */
+    private readonly source: string,
     readonly start: number,
     readonly end: number,
     /** Starts with an upper-case letter. */
     readonly capital: boolean,
-    plain: boolean,
-  ) {
-    this.canonKey = plain ? text : undefined;
+    /** ASCII without capitals, which canon leaves as it is ("2021", "ubnd", "-"). */
+    private readonly plain: boolean,
+  ) {}
+
+  get text(): string {
+    return (this.word ??= this.source.slice(this.start, this.end));
   }
 
   get key(): string {
-    return (this.canonKey ??= canon(this.text));
+    return (this.canonKey ??= this.plain ? this.text : canon(this.text));
   }
 
   /** isAbbreviation(text), asked of the same token again and again while a name is read. */
@@ -56,18 +61,13 @@ function tokensOf(text: string): Token[] {
   const scanned = scanTokens(text);
   if (scanned) return scanned;
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) tokens.push(token(m[0], m.index, /^\p{Lu}/u.test(m[0])));
+  for (const m of text.matchAll(TOKEN)) tokens.push(new Token(text, m.index, m.index + m[0].length, /^\p{Lu}/u.test(m[0]), false));
   return tokens;
 }
 
 const TOKENS = perDocument(new RecentMemo<Token[]>(4, tokensOf));
 
 const tokenize = (text: string): Token[] => TOKENS.get(text);
-
-/** `plain`: ASCII without capitals, which canon leaves as it is ("2021", "ubnd", "-"). */
-function token(text: string, start: number, capital: boolean, plain = false): Token {
-  return new Token(text, start, start + text.length, capital, plain);
-}
 
 const isPlainAscii = (code: number): boolean => code < 0x80 && !(code >= 0x41 && code <= 0x5a);
 
@@ -104,7 +104,7 @@ export function scanTokens(text: string): Token[] | null {
       const inner = j - i - 1;
       const whole = inner >= 1 && inner <= MAX_PAREN_INNER && j < n && text.charCodeAt(j) === CLOSE;
       const end = whole ? j + 1 : i + 1;
-      tokens.push(token(text.slice(i, end), i, false));
+      tokens.push(new Token(text, i, end, false, false));
       i = end;
       continue;
     }
@@ -118,11 +118,11 @@ export function scanTokens(text: string): Token[] | null {
         plain &&= isPlainAscii(d);
         j++;
       }
-      tokens.push(token(text.slice(i, j), i, isUpperLetter(c), plain));
+      tokens.push(new Token(text, i, j, isUpperLetter(c), plain));
       i = j;
       continue;
     }
-    if (PUNCTUATION_TOKENS.has(c)) tokens.push(token(text.charAt(i), i, false, isPlainAscii(c)));
+    if (PUNCTUATION_TOKENS.has(c)) tokens.push(new Token(text, i, i + 1, false, isPlainAscii(c)));
     i++;
   }
   return tokens;
