@@ -44,29 +44,35 @@ interface WorkLine {
 export function normalise(doc: LoadedDocument): NormalisedDocument {
   const warnings: Warning[] = [];
   const rawLines: string[] = [];
-  // Most texts hold no tab and no two spaces in a row: one search of the whole text spares a
-  // search of every line for columns and another for runs of spaces, each as dear as this one
-  // (spaces are everywhere, and each is a candidate start).
+  // Most texts hold no tab, no two spaces in a row and no OCR slip: one search of the whole text
+  // spares a search of every line for each (spaces are everywhere, and each is a candidate start
+  // of a gap). What a line holds then, a part of the text holds, unless markdown or emphasis
+  // stripping rewrote it: "a [ ](u) b" leaves a gap, "T**Í**NH" a slip.
   let gapless = true;
+  let slipless = true;
   for (const page of doc.pages) {
     for (const block of page.blocks) {
       const clean = cleanCharacters(block.text);
       gapless &&= !clean.includes("\t") && !clean.includes("  ");
+      slipless &&= !OCR_SUSPECT.test(clean);
       rawLines.push(...clean.split("\n"), "");
     }
   }
   const stripped = rawLines.map(stripMarkdownLine);
-  // Markdown stripping can leave a gap ("a [ ](u) b"); table cells are parts of their lines.
-  gapless &&= stripped.every((line, i) => line === rawLines[i]);
+  // Table cells are parts of their lines.
+  const markdownless = stripped.every((line, i) => line === rawLines[i]);
+  gapless &&= markdownless;
+  slipless &&= markdownless;
   const lines = splitColumns(unfoldMarkdownTables(stripped), gapless);
 
   const work: WorkLine[] = [];
   let blank = false;
   for (const { text: rawLine, fromColumns } of lines) {
     const unemphasised = stripEmphasis(rawLine);
-    // Dropping "**" can leave two spaces: only an untouched line is known to have none.
-    const spaced = gapless && unemphasised === rawLine ? unemphasised.trim() : collapseSpaces(unemphasised);
-    const text = fixOcrSlips(spaced, warnings);
+    const untouched = unemphasised === rawLine;
+    // Collapsing spaces never joins letters, so it cannot make a slip.
+    const spaced = gapless && untouched ? unemphasised.trim() : collapseSpaces(unemphasised);
+    const text = slipless && untouched ? spaced : fixOcrSlips(spaced, warnings);
     if (text === "" || DECORATION.test(text)) {
       // A page number between two halves of a sentence is a page break: treat it as a blank line.
       blank = true;
@@ -125,8 +131,11 @@ function collapseSpaces(line: string): string {
   return (line.includes("  ") || line.includes("\t") ? line.replace(/[ \t]+/g, " ") : line).trim();
 }
 
+/** Every slip in OCR_SLIPS holds one of these. */
+const OCR_SUSPECT = /T[ÍI]NH|[Tt]ính|NGHÌA/u;
+
 function fixOcrSlips(line: string, warnings: Warning[]): string {
-  if (!/T[ÍI]NH|[Tt]ính|NGHÌA/u.test(line)) return line;
+  if (!OCR_SUSPECT.test(line)) return line;
   let out = line;
   for (const slip of OCR_SLIPS) {
     if (slip.pattern.test(out)) {
