@@ -143,10 +143,31 @@ function issuerAfter(text: string, from: number): { name: string; end: number } 
  * The relation a sentence gives a citation: the nearest cue before it since the previous
  * citation, else since the sentence began. For one line: a footnote citing thirty documents
  * sliced and searched its whole sentence again for each of them; each cue's first place after
- * a sentence start is now found once, and gives the same answers.
+ * a sentence start is now searched for once, as far as the citations reach, with the same answers.
  */
 function relationsOf(text: string, folded: string): (start: number, previousEnd: number) => CitationRelation {
-  const firstCues = new Map<number, number[]>();
+  // Per sentence start: each cue's first place in [sentence start, searched), -1 if none there.
+  const firstCues = new Map<number, { searched: number; at: number[] }>();
+  // The first places, searched only as far as `start` (a cue found later is for a later citation).
+  const firstCuesBefore = (sentenceStart: number, start: number): number[] => {
+    let found = firstCues.get(sentenceStart);
+    if (!found) {
+      found = { searched: sentenceStart, at: CITATION_RELATION_CUES.map(() => -1) };
+      firstCues.set(sentenceStart, found);
+    }
+    if (start > found.searched) {
+      for (let k = 0; k < CITATION_RELATION_CUES.length; k++) {
+        if (found.at[k]! >= 0) continue;
+        const cue = CITATION_RELATION_CUES[k]!.folded;
+        // Back by a cue's length less one: a cue may straddle the end of the last search.
+        const from = Math.max(sentenceStart, found.searched - cue.length + 1);
+        const at = folded.slice(from, start).indexOf(cue);
+        if (at >= 0) found.at[k] = from + at;
+      }
+      found.searched = start;
+    }
+    return found.at;
+  };
   // Where ". " and line breaks stand, found once: lastIndexOf searched back through the whole
   // footnote for each citation in it.
   const stops = placesOf(text, ". ");
@@ -166,11 +187,7 @@ function relationsOf(text: string, folded: string): (start: number, previousEnd:
     }
     if (best) return best.relation;
     // Otherwise the verb that opens the sentence governs its whole list: "Thực hiện A; B; C".
-    let firsts = firstCues.get(sentenceStart);
-    if (!firsts) {
-      firsts = CITATION_RELATION_CUES.map((cue) => folded.indexOf(cue.folded, sentenceStart));
-      firstCues.set(sentenceStart, firsts);
-    }
+    const firsts = firstCuesBefore(sentenceStart, start);
     let first: { relation: CitationRelation; at: number } | null = null;
     for (let k = 0; k < CITATION_RELATION_CUES.length; k++) {
       const cue = CITATION_RELATION_CUES[k]!;
