@@ -1,12 +1,14 @@
 import type { Citation, CitationRelation, DocumentTypeCode, Span, Warning } from "../schema/document.js";
 import type { Line } from "../normalise/normalise.js";
 import { dateRightAfter, DATE_SOURCE, findDates } from "../text/dates.js";
+import { charClass, isSurrogate } from "../text/chars.js";
 import { fold } from "../text/fold.js";
 import { findNumbers, typeOfNumber, type FoundNumber } from "../text/numbers.js";
 import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
 import { CITATION_RELATION_CUES } from "../vocabulary/relations.js";
 import { extracted, span, warning, type Extracted, type ExtractContext } from "./context.js";
 import { subjectOf } from "./units.js";
+import { matchesOf } from "../text/matches.js";
 
 /**
  * Citations, as eyecite does it: find every số ký hiệu, read the type word before it and the
@@ -25,7 +27,7 @@ const LONGEST_TYPE_WORD = Math.max(...TYPE_WORDS.map((t) => t.name.split(" ").le
  * The type word right before a number ("Kế hoạch số ", "Chỉ thị ", "Công văn số: ", "Nghị quyết
  * liên tịch số"), read backwards from the number: the shape of a RegExp match, without scanning.
  */
-function typeWordBefore(before: string): { index: number; groups: { type: string } } | null {
+export function typeWordBeforeByRegex(before: string): TypeWordMatch | null {
   const trimmed = before.replace(/\s*(?:(?:số|Số)\s*)?[:.]?\s*$/u, "").replace(/\s+liên tịch$/u, "");
   const words = [...trimmed.matchAll(/[\p{L}]+/gu)].slice(-LONGEST_TYPE_WORD);
   for (let k = 0; k < words.length; k++) {
@@ -38,6 +40,61 @@ function typeWordBefore(before: string): { index: number; groups: { type: string
     }
   }
   return null;
+}
+
+interface TypeWordMatch {
+  index: number;
+  groups: { type: string };
+}
+
+/**
+ * `typeWordBeforeByRegex`, reading only the last few words: its expressions anchored at the end
+ * tried every position of the window, for every number of a footnote that cites thirty
+ * documents. A surrogate pair (an astral letter counts as one) sends the text to the definition.
+ */
+export function typeWordBefore(before: string): TypeWordMatch | null {
+  let end = skipSpacesBack(before, before.length);
+  if (end > 0 && (before.charCodeAt(end - 1) === COLON || before.charCodeAt(end - 1) === DOT)) end = skipSpacesBack(before, end - 1);
+  if (endsWithAt(before, end, "số") || endsWithAt(before, end, "Số")) end = skipSpacesBack(before, end - 2);
+  if (endsWithAt(before, end, LIEN_TICH)) {
+    const spaces = skipSpacesBack(before, end - LIEN_TICH.length);
+    if (spaces < end - LIEN_TICH.length) end = spaces;
+  }
+  const starts: number[] = [];
+  let at = end;
+  while (starts.length < LONGEST_TYPE_WORD && at > 0) {
+    const code = before.charCodeAt(at - 1);
+    if (isSurrogate(code)) return typeWordBeforeByRegex(before);
+    if (!isLetter(code)) {
+      if (at === end) return null;
+      at--;
+      continue;
+    }
+    while (at > 0 && isLetter(before.charCodeAt(at - 1))) at--;
+    if (at > 0 && isSurrogate(before.charCodeAt(at - 1))) return typeWordBeforeByRegex(before);
+    starts.push(at);
+  }
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const index = starts[k]!;
+    const phrase = before.slice(index, end);
+    if (TYPE_WORD_BY_FOLD.has(fold(phrase))) return { index, groups: { type: phrase } };
+  }
+  return null;
+}
+
+const LIEN_TICH = "liên tịch";
+const COLON = 0x3a;
+const DOT = 0x2e;
+const isSpace = charClass(/\s/u);
+const isLetter = charClass(/\p{L}/u);
+
+function skipSpacesBack(text: string, end: number): number {
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+function endsWithAt(text: string, end: number, suffix: string): boolean {
+  return end >= suffix.length && text.startsWith(suffix, end - suffix.length);
 }
 /** A Luật names itself before its number: "Luật Trẻ em số 102/2016/QH13". */
 const LAW_BEFORE = /(?<![\p{L}])(?<type>Luật)(?<name>(?:\s+[\p{L}\-]+){1,6}?)\s+số\s*$/u;
@@ -82,28 +139,82 @@ function issuerAfter(text: string, from: number): { name: string; end: number } 
   return { name: unit.name, end: start + unit.end };
 }
 
-/** The relation a sentence gives a citation: the nearest cue before it since the previous citation, else since the sentence began. */
-function relationBefore(text: string, folded: string, start: number, previousEnd: number): CitationRelation {
-  const sentenceStart = Math.max(text.lastIndexOf(". ", start), text.lastIndexOf("\n", start), 0);
-  // Words since the previous citation govern this one; the nearest cue wins, except that
-  // reviewing the implementation of a document reviews it ("tổng kết 10 năm thực hiện Chỉ thị").
-  const near = folded.slice(Math.max(previousEnd, sentenceStart), start);
-  let best: { relation: CitationRelation; at: number } | null = null;
-  for (const cue of CITATION_RELATION_CUES) {
-    const at = near.lastIndexOf(cue.folded);
-    if (at < 0) continue;
-    if (cue.relation === "reviews") return "reviews";
-    if (!best || at > best.at) best = { relation: cue.relation, at };
+/**
+ * The relation a sentence gives a citation: the nearest cue before it since the previous
+ * citation, else since the sentence began. For one line: a footnote citing thirty documents
+ * sliced and searched its whole sentence again for each of them; each cue's first place after
+ * a sentence start is now searched for once, as far as the citations reach, with the same answers.
+ */
+function relationsOf(text: string, folded: string): (start: number, previousEnd: number) => CitationRelation {
+  // Per sentence start: each cue's first place in [sentence start, searched), -1 if none there.
+  const firstCues = new Map<number, { searched: number; at: number[] }>();
+  // The first places, searched only as far as `start` (a cue found later is for a later citation).
+  const firstCuesBefore = (sentenceStart: number, start: number): number[] => {
+    let found = firstCues.get(sentenceStart);
+    if (!found) {
+      found = { searched: sentenceStart, at: CITATION_RELATION_CUES.map(() => -1) };
+      firstCues.set(sentenceStart, found);
+    }
+    if (start > found.searched) {
+      for (let k = 0; k < CITATION_RELATION_CUES.length; k++) {
+        if (found.at[k]! >= 0) continue;
+        const cue = CITATION_RELATION_CUES[k]!.folded;
+        // Back by a cue's length less one: a cue may straddle the end of the last search.
+        const from = Math.max(sentenceStart, found.searched - cue.length + 1);
+        const at = folded.slice(from, start).indexOf(cue);
+        if (at >= 0) found.at[k] = from + at;
+      }
+      found.searched = start;
+    }
+    return found.at;
+  };
+  // Where ". " and line breaks stand, found once: lastIndexOf searched back through the whole
+  // footnote for each citation in it.
+  const stops = placesOf(text, ". ");
+  const breaks = placesOf(text, "\n");
+  return (start, previousEnd) => {
+    const sentenceStart = Math.max(lastAtOrBefore(stops, start), lastAtOrBefore(breaks, start), 0);
+    // Words since the previous citation govern this one; the nearest cue wins, except that
+    // reviewing the implementation of a document reviews it ("tổng kết 10 năm thực hiện Chỉ thị").
+    // A slice: lastIndexOf on the whole line would search back past the previous citation.
+    const near = folded.slice(Math.max(previousEnd, sentenceStart), start);
+    let best: { relation: CitationRelation; at: number } | null = null;
+    for (const cue of CITATION_RELATION_CUES) {
+      const at = near.lastIndexOf(cue.folded);
+      if (at < 0) continue;
+      if (cue.relation === "reviews") return "reviews";
+      if (!best || at > best.at) best = { relation: cue.relation, at };
+    }
+    if (best) return best.relation;
+    // Otherwise the verb that opens the sentence governs its whole list: "Thực hiện A; B; C".
+    const firsts = firstCuesBefore(sentenceStart, start);
+    let first: { relation: CitationRelation; at: number } | null = null;
+    for (let k = 0; k < CITATION_RELATION_CUES.length; k++) {
+      const cue = CITATION_RELATION_CUES[k]!;
+      const at = firsts[k]!;
+      if (at >= 0 && at + cue.folded.length <= start && (!first || at < first.at)) first = { relation: cue.relation, at };
+    }
+    return first?.relation ?? "mentions";
+  };
+}
+
+/** Every place `what` starts in `text`, in order. */
+function placesOf(text: string, what: string): number[] {
+  const places: number[] = [];
+  for (let at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + 1)) places.push(at);
+  return places;
+}
+
+/** The last of the sorted `places` at or before `index`, as lastIndexOf(what, index) answers; -1 if none. */
+function lastAtOrBefore(places: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (places[mid]! <= index) lo = mid + 1;
+    else hi = mid;
   }
-  if (best) return best.relation;
-  // Otherwise the verb that opens the sentence governs its whole list: "Thực hiện A; B; C".
-  const whole = folded.slice(sentenceStart, start);
-  let first: { relation: CitationRelation; at: number } | null = null;
-  for (const cue of CITATION_RELATION_CUES) {
-    const at = whole.indexOf(cue.folded);
-    if (at >= 0 && (!first || at < first.at)) first = { relation: cue.relation, at };
-  }
-  return first?.relation ?? "mentions";
+  return lo > 0 ? places[lo - 1]! : -1;
 }
 
 function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; warnings: Warning[] } {
@@ -114,7 +225,7 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
   const mayCiteLaw = text.includes("Luật");
   if (!numbers.length && !mayCiteLaw) return { mentions, warnings };
   // Folding keeps the length of NFC text (one base letter per letter), so offsets carry over.
-  const folded = fold(text);
+  const relationBefore = relationsOf(text, fold(text));
   let previousEnd = 0;
   for (const found of numbers) {
     if (own && found.number === own) continue;
@@ -158,7 +269,7 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
       date: date?.iso ?? null,
       dateImpossible: date?.impossible ?? false,
       issuer: issuer?.name ?? null,
-      relation: relationBefore(text, folded, start, previousEnd),
+      relation: relationBefore(start, previousEnd),
       shortName,
       inFootnote: line.kind === "footnote",
       raw: text.slice(start, end).trim(),
@@ -166,7 +277,7 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
     });
     previousEnd = end;
   }
-  for (const m of mayCiteLaw ? text.matchAll(LAW_BY_NAME) : []) {
+  for (const m of mayCiteLaw ? matchesOf(LAW_BY_NAME, text) : []) {
     const at = m.index;
     if (mentions.some((x) => x.span.start - line.start <= at && x.span.end - line.start > at)) continue;
     if (/^\s*(?:số|\d)/u.test(text.slice(at + m[0].length))) continue;
@@ -181,7 +292,7 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
       date: iso,
       dateImpossible: false,
       issuer: null,
-      relation: relationBefore(text, folded, at, previousEnd),
+      relation: relationBefore(at, previousEnd),
       shortName: null,
       inFootnote: line.kind === "footnote",
       raw: m[0].trim(),
@@ -192,9 +303,10 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
 }
 
 /** Two mentions are one document when their numbers agree and their dates do not conflict. */
-function sameDocument(a: Citation, b: Mention): boolean {
-  if (a.number !== null && b.number !== null) {
-    if (a.number.toUpperCase() !== b.number.toUpperCase()) return false;
+/** `aNumber`, `bNumber`: the numbers upper-cased, once per citation and mention rather than per comparison. */
+function sameDocument(a: Citation, aNumber: string | null, b: Mention, bNumber: string | null): boolean {
+  if (aNumber !== null && bNumber !== null) {
+    if (aNumber !== bNumber) return false;
     return a.date === null || b.date === null || a.date === b.date;
   }
   if (a.number === null && b.number === null && a.name && b.name) return fold(a.name) === fold(b.name);
@@ -206,12 +318,15 @@ export function extractCitations(ctx: ExtractContext, ownNumber: string | null):
   const { seg } = ctx;
   const lines = [...seg.title, ...seg.body, ...seg.closing, ...seg.footnotes];
   const citations: Citation[] = [];
+  // citations[k].number upper-cased: a footnote citing thirty documents compared each mention with every citation.
+  const numbers: Array<string | null> = [];
   const warnings: Warning[] = [];
   for (const line of lines) {
     const { mentions, warnings: w } = mentionsInLine(line, ownNumber);
     warnings.push(...w);
     for (const m of mentions) {
-      const existing = citations.find((c) => sameDocument(c, m));
+      const number = m.number?.toUpperCase() ?? null;
+      const existing = citations.find((c, k) => sameDocument(c, numbers[k] ?? null, m, number));
       if (existing) {
         existing.mentions.push({ span: m.span, relation: m.relation });
         existing.date ??= m.date;
@@ -221,7 +336,7 @@ export function extractCitations(ctx: ExtractContext, ownNumber: string | null):
         if (existing.relation === "mentions") existing.relation = m.relation;
         continue;
       }
-      if (m.number !== null && citations.some((c) => c.number?.toUpperCase() === m.number!.toUpperCase())) {
+      if (number !== null && numbers.includes(number)) {
         warnings.push(warning("citation-date-conflict", `${m.number} is cited with two different dates: kept as two documents`, m.span));
       }
       citations.push({
@@ -238,6 +353,7 @@ export function extractCitations(ctx: ExtractContext, ownNumber: string | null):
         span: m.span,
         mentions: [{ span: m.span, relation: m.relation }],
       });
+      numbers.push(number);
     }
   }
   return extracted(citations, warnings);

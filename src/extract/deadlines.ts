@@ -1,6 +1,7 @@
 import type { Deadline, Span } from "../schema/document.js";
 import { DATE_SOURCE, findDates, isoMonth } from "../text/dates.js";
 import { extracted, span, type Extracted, type ExtractContext } from "./context.js";
+import { matchesOf } from "../text/matches.js";
 
 /**
  * Time limits on work: "từ 26/5/2022 đến 16/6/2022", "trước ngày 31 tháng 3 năm 2017",
@@ -11,8 +12,19 @@ import { extracted, span, type Extracted, type ExtractContext } from "./context.
 const MONTH_YEAR = String.raw`tháng\s*(?<m1>\d{1,2})(?:\s*(?:-|–|đến|và)\s*(?:tháng\s*)?(?<m2>\d{1,2}))?\s*(?:/|năm)\s*(?<y>\d{4})`;
 const QUARTER = String.raw`quý\s*(?<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*(?<qy>\d{4})`;
 
+/**
+ * One alternation per group of words: a line is scanned once, not once per word. Case-folded
+ * like the rules themselves (/iu), so a rule can only match where its words do.
+ */
+const anyOf = (...words: string[]): RegExp => new RegExp(words.join("|"), "iu");
+
 interface Rule {
   re: RegExp;
+  /**
+   * Words the expression cannot match without: one of each group must occur in the text. A
+   * cheap look before running the expression.
+   */
+  needs: readonly RegExp[];
   read: (m: RegExpExecArray) => { start: string | null; end: string | null } | null;
 }
 
@@ -28,31 +40,37 @@ const QUARTERS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, "1": 1, "
 const RULES: readonly Rule[] = [
   {
     // từ (ngày) D1 đến (ngày) D2
+    needs: [anyOf("từ")],
     re: new RegExp(String.raw`từ\s+(?:ngày\s+)?(?<a>${dateGroup("A")})\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(?<b>${dateGroup("B")})`, "giu"),
     read: (m) => ({ start: isoOf(m.groups!["a"]!), end: isoOf(m.groups!["b"]!) }),
   },
   {
     // từ tháng M1/Y đến tháng M2/Y
+    needs: [anyOf("từ"), anyOf("tháng")],
     re: /từ\s+tháng\s*(?<m1>\d{1,2})\s*(?:\/|năm)\s*(?<y1>\d{4})\s*(?:đến|tới|-|–)\s*(?:hết\s+)?tháng\s*(?<m2>\d{1,2})\s*(?:\/|năm)\s*(?<y2>\d{4})/giu,
     read: (m) => ({ start: isoMonth(Number(m.groups!["m1"]), Number(m.groups!["y1"])), end: isoMonth(Number(m.groups!["m2"]), Number(m.groups!["y2"])) }),
   },
   {
     // trước / chậm nhất / hạn chót ... (ngày) D
+    needs: [anyOf("trước", "truớc", "trưoc", "truoc", "chậm nhất", "hạn chót", "không quá", "muộn nhất", "hạn cuối")],
     re: new RegExp(String.raw`(?:tr[ưu][ớo]c|chậm nhất(?:\s+(?:là|vào))?|hạn chót(?:\s+là)?|không quá|muộn nhất(?:\s+là)?|hạn cuối(?:\s+là)?)\s*(?:ngày\s+)?(?<a>${dateGroup("A")})`, "giu"),
     read: (m) => ({ start: null, end: isoOf(m.groups!["a"]!) }),
   },
   {
     // (chi) đến hết ngày D: the end of a period of work
+    needs: [anyOf("đến", "tới"), anyOf("ngày")],
     re: new RegExp(String.raw`(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?<a>${dateGroup("A")})`, "giu"),
     read: (m) => ({ start: null, end: isoOf(m.groups!["a"]!) }),
   },
   {
     // trước tháng M/Y
+    needs: [anyOf("tháng")],
     re: new RegExp(String.raw`(?:trước|chậm nhất(?:\s+là)?|không quá)\s+${MONTH_YEAR}`, "giu"),
     read: (m) => (m.groups!["m2"] ? null : { start: null, end: isoMonth(Number(m.groups!["m1"]), Number(m.groups!["y"])) }),
   },
   {
     // (hoàn thành) trong / vào tháng M/Y, (dự kiến) tháng M1 - M2/Y
+    needs: [anyOf("tháng")],
     re: new RegExp(String.raw`(?:(?:hoàn thành|thực hiện|tổ chức|triển khai)\s+)?(?:trong|vào|dự kiến|thời gian:?)\s+(?:trong\s+)?${MONTH_YEAR}`, "giu"),
     read: (m) => {
       const y = Number(m.groups!["y"]);
@@ -63,6 +81,7 @@ const RULES: readonly Rule[] = [
   },
   {
     // (trong) quý I/2025
+    needs: [anyOf("quý")],
     re: new RegExp(String.raw`(?:(?:hoàn thành|thực hiện)\s+)?(?:trong|vào|trước)\s+${QUARTER}`, "giu"),
     read: (m) => {
       const q = QUARTERS[m.groups!["q"]!]!;
@@ -85,12 +104,17 @@ export interface FoundDeadline {
 /** Every time limit names a month, a day or a quarter, with digits. */
 const MAY_HOLD_DEADLINE = /\d[\s\S]*?(?:\d\/\d|tháng|quý|năm)|(?:tháng|quý|ngày)[\s\S]*?\d/iu;
 
+const HAS_DIGIT = /\d/;
+
 export function findDeadlines(text: string): FoundDeadline[] {
-  if (!/(?:tr[ưu][ớo]c|từ|tháng|quý|chậm nhất|hạn|không quá|muộn nhất|đến|tới)/iu.test(text) || !MAY_HOLD_DEADLINE.test(text)) return [];
+  // Every rule reads digits: most headings and many items have none.
+  if (!HAS_DIGIT.test(text)) return [];
+  const rules = RULES.filter((rule) => rule.needs.every((words) => words.test(text)));
+  if (rules.length === 0 || !MAY_HOLD_DEADLINE.test(text)) return [];
   const found: FoundDeadline[] = [];
-  for (const rule of RULES) {
-    for (const m of text.matchAll(rule.re)) {
-      const value = rule.read(m as RegExpExecArray);
+  for (const rule of rules) {
+    for (const m of matchesOf(rule.re, text)) {
+      const value = rule.read(m);
       if (!value || (value.start === null && value.end === null)) continue;
       const index = m.index;
       const stop = index + m[0].length;

@@ -93,10 +93,12 @@ function selfNamedType(seg: ExtractContext["seg"]): TypeResult | null {
   for (const t of DOCUMENT_TYPES) {
     if (t.code === "KHAC") continue;
     const name = foldWords(t.name);
+    // Built once per type, not once per line: a global expression's match() starts from 0 each time.
+    const thisOne = new RegExp(`\\b${name} nay\\b`, "g");
     for (const line of lines) {
       const f = foldWords(line.text);
       const opening = f.startsWith(`${name} nham`) || f.startsWith(`tren day la ${name}`);
-      const hits = (f.match(new RegExp(`\\b${name} nay\\b`, "g"))?.length ?? 0) + (opening ? 2 : 0);
+      const hits = (f.match(thisOne)?.length ?? 0) + (opening ? 2 : 0);
       if (hits) {
         const prev = counts.get(t.code);
         counts.set(t.code, { n: (prev?.n ?? 0) + hits, span: prev?.span ?? span(line.start, line.end) });

@@ -54,11 +54,13 @@ function fromHeader(header: readonly Line[]): Issuer | null {
   return { name, shortName: null, parent, evidence: "header", span: span(own.start, own.end) };
 }
 
+const BUILD_CUES = ["xây dựng", "ban hành"];
+
 /** "..., Phòng Giáo dục và Đào tạo (GDĐT) thành phố xây dựng Kế hoạch ..." */
 function fromBody(lines: readonly Line[], place: string | null, typeName: string): Issuer | null {
   const own = new RegExp(`^\\s*(?:\\([^()]{1,20}\\)\\s*)?(?:xây dựng|ban hành)\\s+(?:${typeName})`, "iu");
   for (const line of lines.slice(0, 6)) {
-    const units = unitsBefore(line.text, ["xây dựng", "ban hành"]).filter((u) => own.test(line.text.slice(u.end)));
+    const units = unitsBefore(line.text, BUILD_CUES).filter((u) => own.test(line.text.slice(u.end)));
     const unit = units.at(-1);
     if (!unit) continue;
     let name = unit.name;

@@ -1,7 +1,9 @@
 import { ancestorsOf, isHeadingLike, isLeaf, type OutlineItem } from "../segment/outline.js";
 import { foldWords } from "../text/fold.js";
+import { perDocument } from "../text/memo.js";
 import type { Objective, TextItem } from "../schema/document.js";
 import { extracted, span, type Extracted, type ExtractContext } from "./context.js";
+import { matchesOf } from "../text/matches.js";
 
 export type SectionKind =
   | "purposes"
@@ -16,6 +18,18 @@ export type SectionKind =
 
 /** What a heading announces, read from its words with diacritics folded (OCR drops them). */
 export function classifyHeading(heading: string): SectionKind {
+  let kind = KIND_OF_HEADING.get(heading);
+  if (kind === undefined) {
+    kind = classify(heading);
+    KIND_OF_HEADING.set(heading, kind);
+  }
+  return kind;
+}
+
+/** Every section finder and the task finder ask about the same items, and their ancestors again. */
+const KIND_OF_HEADING = perDocument(new Map<string, SectionKind>());
+
+function classify(heading: string): SectionKind {
   const f = foldWords(heading.replace(/:.*$/u, ""));
   if (/^(?:muc dich)\b/.test(f)) return /\byeu cau\b/.test(f) ? "purposes-requirements" : "purposes";
   if (/^yeu cau\b/.test(f)) return "requirements";
@@ -118,7 +132,7 @@ export function extractObjectives({ seg }: ExtractContext): Extracted<Objective[
       if (leaf === head) continue;
       const targets: Objective["targets"] = [];
       let clauseStart = 0;
-      for (const m of leaf.text.matchAll(TARGET)) {
+      for (const m of matchesOf(TARGET, leaf.text)) {
         const g = m.groups!;
         const before = leaf.text.slice(clauseStart, m.index).replace(/^[\s;,.]*(?:và\s+)?/u, "").trim();
         const cmp = g["cmp"] ?? "";

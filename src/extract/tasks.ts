@@ -5,6 +5,7 @@ import { extracted, span, type Extracted, type ExtractContext } from "./context.
 import { findDeadlines } from "./deadlines.js";
 import { classifyHeading, leavesOf, type SectionKind } from "./sections.js";
 import { subjectOf, unitOfHeading, unitsAfter, unitsBefore, unitsFromStart, type UnitMatch } from "./units.js";
+import { matchesOf } from "../text/matches.js";
 
 /**
  * Tasks and the units that lead them. Where tasks live depends on the genre:
@@ -22,6 +23,8 @@ export interface TasksAndUnits {
 const ASSIGN_CUES = ["giao", "giao cho", "đề nghị", "yêu cầu"];
 const LEAD_CUES = ["chủ trì", "có trách nhiệm", "chịu trách nhiệm"];
 const COORDINATE_CUES = ["phối hợp với", "phối hợp cùng", "phối hợp chặt chẽ với"];
+const CHAIR_CUES = ["chủ trì"];
+const GIVE_CUES = ["giao", "giao cho"];
 
 interface Collector {
   tasks: Task[];
@@ -41,9 +44,11 @@ function withoutTopicLabel(text: string): { body: string; offset: number } {
   return m ? { body: text.slice(m[0].length), offset: m[0].length } : { body: text, offset: 0 };
 }
 
+const SENTENCE = /[^.;!?]+(?:[.;!?]+|$)/gu;
+
 const sentencesOf = (text: string): Array<{ text: string; offset: number }> => {
   const out: Array<{ text: string; offset: number }> = [];
-  for (const m of text.matchAll(/[^.;!?]+(?:[.;!?]+|$)/gu)) {
+  for (const m of matchesOf(SENTENCE, text)) {
     const lead = m[0].length - m[0].trimStart().length;
     if (m[0].trim()) out.push({ text: m[0].trim(), offset: m.index + lead });
   }
@@ -58,7 +63,7 @@ function unitsOfText(text: string): UnitMatch[] {
     if (!subjectOf(sentence.text)) continue;
     for (const u of unitsFromStart(sentence.text)) found.push({ ...u, start: u.start + offset + sentence.offset, end: u.end + offset + sentence.offset });
   }
-  for (const u of [...unitsAfter(body, ASSIGN_CUES), ...unitsBefore(body, ["chủ trì"])]) {
+  for (const u of [...unitsAfter(body, ASSIGN_CUES), ...unitsBefore(body, CHAIR_CUES)]) {
     if (/^\s*chủ trì\s+(?:cuộc|buổi|hội nghị|họp)/iu.test(body.slice(u.end))) continue;
     found.push({ ...u, start: u.start + offset, end: u.end + offset });
   }
@@ -137,7 +142,7 @@ function isExecutionArticle(item: OutlineItem, outline: readonly OutlineItem[]):
  */
 function executionUnits(text: string): UnitMatch[] {
   const assigned = unitsAfter(text, ASSIGN_CUES);
-  if (assigned.length) return [...assigned, ...unitsBefore(text, ["chủ trì"]).filter((u) => !assigned.some((a) => canon(a.name) === canon(u.name)))];
+  if (assigned.length) return [...assigned, ...unitsBefore(text, CHAIR_CUES).filter((u) => !assigned.some((a) => canon(a.name) === canon(u.name)))];
   const cue = /\s(?:có|chịu)\s+trách nhiệm\s+(?:thi hành|tổ chức thực hiện|thực hiện)/iu.exec(text);
   if (!cue) return [];
   const units: UnitMatch[] = [];
@@ -249,7 +254,7 @@ function collectRequests(ctx: ExtractContext, c: Collector, requestGenre: boolea
 function collectLeads(ctx: ExtractContext, c: Collector): void {
   for (const item of ctx.seg.outline) {
     const leads = unitsBefore(item.text, LEAD_CUES).filter((u) => !/^\s*chủ trì\s+(?:cuộc|buổi|hội nghị|họp)/iu.test(item.text.slice(u.end)));
-    for (const u of [...leads, ...unitsAfter(item.text, ["giao", "giao cho"])]) {
+    for (const u of [...leads, ...unitsAfter(item.text, GIVE_CUES)]) {
       addUnit(c, u.name, "lead", item.textStart + u.start);
     }
   }

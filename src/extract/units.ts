@@ -1,5 +1,7 @@
 import { canon } from "../text/fold.js";
 import { isAbbreviation } from "../text/casing.js";
+import { charClass, isSurrogate } from "../text/chars.js";
+import { forgetDocument, perDocument, RecentMemo } from "../text/memo.js";
 import { LOCALITY_WORDS, NOT_UNITS, UNIT_DETERMINERS, UNIT_HEADS } from "../vocabulary/names.js";
 import { NAME_CONTINUING_PHRASES, NAME_ENDING_WORDS } from "../vocabulary/verbs.js";
 import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
@@ -13,82 +15,161 @@ export interface UnitMatch {
   end: number;
 }
 
-interface Token {
-  text: string;
-  key: string;
-  start: number;
-  end: number;
+/**
+ * A word or mark of a sentence. Its key (canon) is worked out on first use: a subject is read
+ * from a sentence's first few tokens, and canon of the rest was a large share of tokenising.
+ */
+class Token {
+  private word: string | undefined;
+  private canonKey: string | undefined;
+  private abbreviationAnswer: boolean | undefined;
+
+  constructor(
+    /** The text the token was read from: its own text is sliced on first use, like its key. */
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+    /** Starts with an upper-case letter. */
+    readonly capital: boolean,
+    /** ASCII without capitals, which canon leaves as it is ("2021", "ubnd", "-"). */
+    private readonly plain: boolean,
+  ) {}
+
+  get text(): string {
+    return (this.word ??= this.source.slice(this.start, this.end));
+  }
+
+  get key(): string {
+    return (this.canonKey ??= this.plain ? this.text : canon(this.text));
+  }
+
+  /** isAbbreviation(text), asked of the same token again and again while a name is read. */
+  get abbreviation(): boolean {
+    return (this.abbreviationAnswer ??= isAbbreviation(this.text));
+  }
 }
 
-const TOKEN_CACHE = new Map<string, Token[]>();
+/** Forgets the previous document's sentences: memos are per document, never across documents. */
+export function startDocument(): void {
+  forgetDocument();
+}
+
+/** The definition of a token; `scanTokens` finds the same tokens without a regular expression. */
+export const TOKEN = /\([^()]{1,20}\)|[\p{L}\p{N}&][\p{L}\p{N}&\-/]*|[,;:.()+–-]/gu;
+
+function tokensOf(text: string): Token[] {
+  const scanned = scanTokens(text);
+  if (scanned) return scanned;
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) tokens.push(new Token(text, m.index, m.index + m[0].length, /^\p{Lu}/u.test(m[0]), false));
+  return tokens;
+}
+
+const TOKENS = perDocument(new RecentMemo<Token[]>(4, tokensOf));
+
+const tokenize = (text: string): Token[] => TOKENS.get(text);
+
+const isPlainAscii = (code: number): boolean => code < 0x80 && !(code >= 0x41 && code <= 0x5a);
+
+const isLetterOrDigit = charClass(/[\p{L}\p{N}]/u);
+const isUpperLetter = charClass(/\p{Lu}/u);
+const PUNCTUATION_TOKENS = new Set([..."),;:.+–-"].map((c) => c.charCodeAt(0)));
+const OPEN = 0x28;
+const CLOSE = 0x29;
+const AMPERSAND = 0x26;
+const HYPHEN = 0x2d;
+const SLASH = 0x2f;
+const MAX_PAREN_INNER = 20;
 
 /**
- * Forgets the sentences of the previous document. Extractors ask for the same sentence's tokens
- * many times within one document, so they are memoised per document, never across documents.
+ * TOKEN's matches, read character by character: tokenising was the largest cost of reading units.
+ * Null for a text with a surrogate pair, whose code points TOKEN counts differently.
  */
-export function startDocument(): void {
-  TOKEN_CACHE.clear();
-  LOWER_CACHE.clear();
-}
-
-function tokenize(text: string): Token[] {
-  const cached = TOKEN_CACHE.get(text);
-  if (cached) return cached;
+export function scanTokens(text: string): Token[] | null {
   const tokens: Token[] = [];
-  TOKEN_CACHE.set(text, tokens);
-  for (const m of text.matchAll(/\([^()]{1,20}\)|[\p{L}\p{N}&][\p{L}\p{N}&\-/]*|[,;:.()+–-]/gu)) {
-    tokens.push({ text: m[0], key: canon(m[0]), start: m.index, end: m.index + m[0].length });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSurrogate(c)) return null;
+    if (c === OPEN) {
+      // "(GDĐT)": one token when 1-20 characters, none of them parentheses, stand before ")".
+      let j = i + 1;
+      while (j < n && j - i - 1 <= MAX_PAREN_INNER) {
+        const d = text.charCodeAt(j);
+        if (isSurrogate(d)) return null;
+        if (d === OPEN || d === CLOSE) break;
+        j++;
+      }
+      const inner = j - i - 1;
+      const whole = inner >= 1 && inner <= MAX_PAREN_INNER && j < n && text.charCodeAt(j) === CLOSE;
+      const end = whole ? j + 1 : i + 1;
+      tokens.push(new Token(text, i, end, false, false));
+      i = end;
+      continue;
+    }
+    if (c === AMPERSAND || isLetterOrDigit(c)) {
+      let plain = isPlainAscii(c);
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (isSurrogate(d)) return null;
+        if (d !== AMPERSAND && d !== HYPHEN && d !== SLASH && !isLetterOrDigit(d)) break;
+        plain &&= isPlainAscii(d);
+        j++;
+      }
+      tokens.push(new Token(text, i, j, isUpperLetter(c), plain));
+      i = j;
+      continue;
+    }
+    if (PUNCTUATION_TOKENS.has(c)) tokens.push(new Token(text, i, i + 1, false, isPlainAscii(c)));
+    i++;
   }
   return tokens;
 }
 
 const split = (phrase: string): string[] => canon(phrase).split(" ");
-const HEADS = UNIT_HEADS.map(split);
-const DETERMINERS = UNIT_DETERMINERS.map(split);
-const ENDINGS = NAME_ENDING_WORDS.map(split).sort((a, b) => b.length - a.length);
-const CONTINUING = NAME_CONTINUING_PHRASES.map(split).sort((a, b) => b.length - a.length);
-const TYPE_NAMES = DOCUMENT_TYPES.map((t) => split(t.name));
-const NOT_UNIT = NOT_UNITS.map(split).sort((a, b) => b.length - a.length);
-const POSITIONS = ["trưởng", "giám đốc", "phó giám đốc", "chủ tịch", "phó chủ tịch", "chánh", "thủ trưởng", "bộ trưởng", "thứ trưởng", "cục trưởng", "vụ trưởng", "hiệu trưởng", "trưởng ban", "trưởng phòng", "người đứng đầu", "lãnh đạo"]
-  .map(split)
-  .sort((a, b) => b.length - a.length);
-const LOCALITY = LOCALITY_WORDS.map(split).sort((a, b) => b.length - a.length);
-
-function matchesAt(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
-  if (at + words.length > tokens.length) return false;
-  return words.every((w, k) => tokens[at + k]!.key === w);
-}
 
 /** Phrases indexed by their first word, longest first: a lookup per token, not a scan of the list. */
 type PhraseIndex = ReadonlyMap<string, ReadonlyArray<readonly string[]>>;
-const indexCache = new WeakMap<readonly (readonly string[])[], PhraseIndex>();
 
-function indexOf(list: readonly (readonly string[])[]): PhraseIndex {
-  let index = indexCache.get(list);
-  if (!index) {
-    const map = new Map<string, Array<readonly string[]>>();
-    for (const words of list) {
-      const bucket = map.get(words[0]!) ?? [];
-      bucket.push(words);
-      map.set(words[0]!, bucket);
-    }
-    for (const bucket of map.values()) bucket.sort((a, b) => b.length - a.length);
-    index = map;
-    indexCache.set(list, index);
+/** Built once per list: looking the index up per call (a WeakMap by list) cost as much as the match. */
+function phraseIndex(phrases: readonly string[]): PhraseIndex {
+  const map = new Map<string, Array<readonly string[]>>();
+  for (const words of phrases.map(split)) {
+    const bucket = map.get(words[0]!) ?? [];
+    bucket.push(words);
+    map.set(words[0]!, bucket);
   }
-  return index;
+  for (const bucket of map.values()) bucket.sort((a, b) => b.length - a.length);
+  return map;
 }
 
-function longestAt(tokens: readonly Token[], at: number, list: readonly (readonly string[])[]): number {
+const HEADS = phraseIndex(UNIT_HEADS);
+const DETERMINERS = phraseIndex(UNIT_DETERMINERS);
+const ENDINGS = phraseIndex(NAME_ENDING_WORDS);
+const CONTINUING = phraseIndex(NAME_CONTINUING_PHRASES);
+const TYPE_NAMES = phraseIndex(DOCUMENT_TYPES.map((t) => t.name));
+const NOT_UNIT = phraseIndex(NOT_UNITS);
+const POSITIONS = phraseIndex(["trưởng", "giám đốc", "phó giám đốc", "chủ tịch", "phó chủ tịch", "chánh", "thủ trưởng", "bộ trưởng", "thứ trưởng", "cục trưởng", "vụ trưởng", "hiệu trưởng", "trưởng ban", "trưởng phòng", "người đứng đầu", "lãnh đạo"]);
+const LOCALITY = phraseIndex(LOCALITY_WORDS);
+
+function matchesAt(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
+  if (at + words.length > tokens.length) return false;
+  for (let k = 0; k < words.length; k++) if (tokens[at + k]!.key !== words[k]) return false;
+  return true;
+}
+
+function longestAt(tokens: readonly Token[], at: number, index: PhraseIndex): number {
   const token = tokens[at];
   if (!token) return 0;
-  const bucket = indexOf(list).get(token.key);
+  const bucket = index.get(token.key);
   if (!bucket) return 0;
   for (const words of bucket) if (matchesAt(tokens, at, words)) return words.length;
   return 0;
 }
 
-const isCapitalised = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+const isCapitalised = (t: Token): boolean => t.capital;
 
 /** Length in tokens of a unit head at `at` (after determiners), or 0. */
 function headLength(tokens: readonly Token[], at: number): { determiners: number; head: number } {
@@ -101,7 +182,7 @@ function headLength(tokens: readonly Token[], at: number): { determiners: number
   if (head > 0) return { determiners: i - at, head };
   // An abbreviation standing for a body: UBND, HĐND, "Sở GDĐT" handled by heads; "BCS Đảng".
   const t = tokens[i];
-  if (t && isAbbreviation(t.text) && /^(UB|HĐ|BCH|BTV|BCS|MTTQ|CA|BQL)/u.test(t.text)) return { determiners: i - at, head: 1 };
+  if (t && t.abbreviation && /^(UB|HĐ|BCH|BTV|BCS|MTTQ|CA|BQL)/u.test(t.text)) return { determiners: i - at, head: 1 };
   return { determiners: 0, head: 0 };
 }
 
@@ -117,7 +198,7 @@ function continuesAfterComma(tokens: readonly Token[], at: number, from: number)
   // "các trường mầm non, tiểu học, THCS": a plural list of kinds goes on until a verb.
   const plural = longestAt(tokens, from, DETERMINERS) > 0;
   if (plural && !isCapitalised(t) && headLength(tokens, at).head === 0 && !longestAt(tokens, at, ENDINGS)) return true;
-  if (plural && isAbbreviation(t.text) && headLength(tokens, at).head === 0) return true;
+  if (plural && t.abbreviation && headLength(tokens, at).head === 0) return true;
   const { determiners, head } = headLength(tokens, at);
   if (head > 0) {
     if (determiners > 0 || isCapitalised(t)) return false;
@@ -139,12 +220,26 @@ function continuesAfterComma(tokens: readonly Token[], at: number, from: number)
 function properNameBefore(tokens: readonly Token[], i: number, from: number): boolean {
   const a = tokens[i - 1];
   const b = tokens[i - 2];
-  const plain = (k: number): boolean => isCapitalised(tokens[k]!) && !isAbbreviation(tokens[k]!.text) && headLength(tokens, k).head === 0;
+  const plain = (k: number): boolean => isCapitalised(tokens[k]!) && !tokens[k]!.abbreviation && headLength(tokens, k).head === 0;
   return i - 2 >= from && !!a && !!b && plain(i - 1) && plain(i - 2);
 }
 
 /** Reads one unit name that starts exactly at token `at`; null when no unit head stands there. */
 function readFrom(text: string, tokens: readonly Token[], at: number): { match: UnitMatch; next: number } | null {
+  const read = readExtent(text, tokens, at);
+  return read ? { match: unitMatch(text, read), next: read.next } : null;
+}
+
+interface Extent {
+  start: number;
+  end: number;
+  shortName: string | null;
+  /** The token after the name. */
+  next: number;
+}
+
+/** What readFrom reads, before the name is cleaned: unitsBefore tries many starts and keeps one. */
+function readExtent(text: string, tokens: readonly Token[], at: number): Extent | null {
   const { determiners, head } = headLength(tokens, at);
   if (head === 0) return null;
   let i = at + determiners + head;
@@ -224,14 +319,16 @@ function readFrom(text: string, tokens: readonly Token[], at: number): { match: 
   if (position && headLength(tokens, at + determiners + position).head > 0 && at + determiners + position <= lastWord) {
     startToken = at + determiners + position;
   }
-  const start = tokens[startToken]!.start;
-  const end = tokens[lastWord]!.end;
+  return { start: tokens[startToken]!.start, end: tokens[lastWord]!.end, shortName, next: i };
+}
+
+function unitMatch(text: string, { start, end, shortName }: Extent): UnitMatch {
   const name = text
     .slice(start, end)
     .replace(/\s*\([^()]{1,20}\)\s*/g, (m) => (shortName && m.includes(shortName) ? " " : m))
     .replace(/\s+/g, " ")
     .trim();
-  return { match: { name, shortName, start, end }, next: i };
+  return { name, shortName, start, end };
 }
 
 /** The unit a sentence starts with, as its subject: "Ban Tuyên giáo Tỉnh ủy chủ trì ..." */
@@ -241,7 +338,7 @@ export function subjectOf(text: string): UnitMatch | null {
   const tokens = tokenize(text.length > 240 ? text.slice(0, 240) : text);
   // A sentence starts with a capital; a lower-case start is a clause of a list, not a subject.
   const first = tokens[0];
-  if (!first || !(isCapitalised(first) || DETERMINERS.some((d) => d[0] === first.key))) return null;
+  if (!first || !(isCapitalised(first) || DETERMINERS.has(first.key))) return null;
   const read = readFrom(text, tokens, 0);
   if (!read) return null;
   // A subject is followed by its verb; a bare noun phrase ("Công tác kiểm tra") is not a subject.
@@ -250,7 +347,7 @@ export function subjectOf(text: string): UnitMatch | null {
 
 /** Every unit named after one of `cues` ("giao", "phối hợp với"): "Giao Sở A, Sở B và UBND huyện ...". */
 /** First words that can open a unit's name: the first word of a head or a determiner, or an abbreviation. */
-const FIRST_WORDS: ReadonlySet<string> = new Set([...HEADS, ...DETERMINERS].map((words) => words[0]!));
+const FIRST_WORDS: ReadonlySet<string> = new Set([...HEADS.keys(), ...DETERMINERS.keys()]);
 
 /** A cheap look at the first word before any tokenising. */
 function mayStartUnit(text: string): boolean {
@@ -259,36 +356,48 @@ function mayStartUnit(text: string): boolean {
   return FIRST_WORDS.has(canon(first)) || /^\p{Lu}{2,}/u.test(first);
 }
 
-const LOWER_CACHE = new Map<string, string>();
-const lowerOf = (text: string): string => {
-  let lower = LOWER_CACHE.get(text);
-  if (lower === undefined) {
-    lower = text.toLowerCase();
-    LOWER_CACHE.set(text, lower);
-  }
-  return lower;
-};
+interface Cues {
+  words: PhraseIndex;
+  /**
+   * Any cue anywhere in the text, case-insensitive: one alternation scans a line two to three
+   * times faster than a test per cue, and needs no lower-cased copy. The same answer as looking
+   * in the lower-cased text: checked over all code points for the letters of today's cues, a
+   * character matches one under /iu exactly when it lower-cases to it (only İ lower-cases to
+   * two characters, and a key made from it never equals a cue word anyway).
+   */
+  anywhere: RegExp;
+}
 
-const CUE_LISTS = new Map<readonly string[], Array<readonly string[]>>();
-function cueList(cues: readonly string[]): Array<readonly string[]> {
-  let list = CUE_LISTS.get(cues);
+/**
+ * Keyed by the cues' words, not the array: callers pass literals (`["giao", "giao cho"]`), and a
+ * key per array grew the map with every call and rebuilt the phrase index each time.
+ */
+const CUE_LISTS = new Map<string, Cues>();
+/** The same array asks again and again: found by identity first, without joining its words. */
+const CUE_ARRAYS = new WeakMap<readonly string[], Cues>();
+function cueList(cues: readonly string[]): Cues {
+  const known = CUE_ARRAYS.get(cues);
+  if (known) return known;
+  const key = cues.join("\n");
+  let list = CUE_LISTS.get(key);
   if (!list) {
-    list = cues.map(split);
-    CUE_LISTS.set(cues, list);
+    list = { words: phraseIndex(cues), anywhere: new RegExp(cues.map((cue) => cue.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")).join("|"), "iu") };
+    CUE_LISTS.set(key, list);
   }
+  CUE_ARRAYS.set(cues, list);
   return list;
 }
 
 /** Cheap test before tokenising: does any cue occur in the text at all? */
-function mentionsAny(text: string, cues: readonly string[]): boolean {
-  const lower = lowerOf(text);
-  return cues.some((cue) => lower.includes(cue));
+function mentionsAny(text: string, cues: Cues): boolean {
+  return cues.anywhere.test(text);
 }
 
 export function unitsAfter(text: string, cues: readonly string[]): UnitMatch[] {
-  if (!mentionsAny(text, cues)) return [];
+  const cueSet = cueList(cues);
+  if (!mentionsAny(text, cueSet)) return [];
   const tokens = tokenize(text);
-  const cueWords = cueList(cues);
+  const cueWords = cueSet.words;
   const out: UnitMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const n = longestAt(tokens, i, cueWords);
@@ -333,17 +442,18 @@ function readList(text: string, tokens: readonly Token[], from: number): UnitMat
 
 /** Units standing before a lead verb: "... , Sở Y tế chủ trì ...", "UBND huyện có trách nhiệm ...". */
 export function unitsBefore(text: string, cues: readonly string[]): UnitMatch[] {
-  if (!mentionsAny(text, cues)) return [];
+  const cueSet = cueList(cues);
+  if (!mentionsAny(text, cueSet)) return [];
   const tokens = tokenize(text);
-  const cueWords = cueList(cues);
+  const cueWords = cueSet.words;
   const out: UnitMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!longestAt(tokens, i, cueWords)) continue;
     // Walk back to the earliest token from which a unit reads up to exactly here.
     for (let from = Math.max(0, i - 16); from < i; from++) {
-      const read = readFrom(text, tokens, from);
+      const read = readExtent(text, tokens, from);
       if (read && read.next === i) {
-        out.push(read.match);
+        out.push(unitMatch(text, read));
         break;
       }
     }
@@ -353,6 +463,18 @@ export function unitsBefore(text: string, cues: readonly string[]): UnitMatch[] 
 
 /** A heading that names a unit: "1. Văn phòng Bộ", "Trách nhiệm của Sở Y tế:", "Đối với cấp tỉnh". */
 export function unitOfHeading(heading: string): UnitMatch | null {
+  let unit = UNIT_OF_HEADING.get(heading);
+  if (unit === undefined) {
+    unit = readUnitOfHeading(heading);
+    UNIT_OF_HEADING.set(heading, unit);
+  }
+  return unit;
+}
+
+/** In TỔ CHỨC THỰC HIỆN every leaf asks again about each heading above it. Callers only read the answer. */
+const UNIT_OF_HEADING = perDocument(new Map<string, UnitMatch | null>());
+
+function readUnitOfHeading(heading: string): UnitMatch | null {
   const stripped = heading.replace(/^(?:Trách nhiệm của|Đối với|Giao|Đề nghị|Yêu cầu)\s+/iu, "");
   const offset = heading.length - stripped.length;
   const tokens = tokenize(stripped);

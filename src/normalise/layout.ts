@@ -1,3 +1,5 @@
+import { matchesOf } from "../text/matches.js";
+
 /**
  * Restores reading order where a layout-mode PDF extraction or a markdown table put two columns
  * of the page on one line: the header (agency | quốc hiệu), and the Nơi nhận | signature block.
@@ -27,7 +29,7 @@ function cellsOf(line: string): Cell[] {
     const text = raw.trim();
     if (text) cells.push({ text, column: from + (raw.length - raw.trimStart().length) });
   };
-  for (const m of expanded.matchAll(COLUMN_GAP)) {
+  for (const m of matchesOf(COLUMN_GAP, expanded)) {
     push(last, m.index);
     last = m.index + m[0].length;
   }
@@ -49,7 +51,10 @@ export interface LayoutLine {
   fromColumns: boolean;
 }
 
-export function splitColumns(lines: readonly string[]): LayoutLine[] {
+/** `gapless`: the caller knows no line holds a tab or two spaces in a row. */
+export function splitColumns(lines: readonly string[], gapless = false): LayoutLine[] {
+  // Without a tab or a wide gap no line has two cells (cellsOf): most texts, taken line for line.
+  if (gapless || !lines.some((line) => line.includes("\t") || line.includes("    "))) return lines.map((text) => ({ text, fromColumns: false }));
   const out: LayoutLine[] = [];
   const emit = (texts: readonly string[], fromColumns: boolean): void => {
     for (const text of texts) out.push({ text, fromColumns });

@@ -44,17 +44,35 @@ interface WorkLine {
 export function normalise(doc: LoadedDocument): NormalisedDocument {
   const warnings: Warning[] = [];
   const rawLines: string[] = [];
+  // Most texts hold no tab, no two spaces in a row and no OCR slip: one search of the whole text
+  // spares a search of every line for each (spaces are everywhere, and each is a candidate start
+  // of a gap). What a line holds then, a part of the text holds, unless markdown or emphasis
+  // stripping rewrote it: "a [ ](u) b" leaves a gap, "T**Í**NH" a slip.
+  let gapless = true;
+  let slipless = true;
   for (const page of doc.pages) {
     for (const block of page.blocks) {
-      rawLines.push(...cleanCharacters(block.text).split("\n"), "");
+      const clean = cleanCharacters(block.text);
+      gapless &&= !clean.includes("\t") && !clean.includes("  ");
+      slipless &&= !OCR_SUSPECT.test(clean);
+      rawLines.push(...clean.split("\n"), "");
     }
   }
-  const lines = splitColumns(unfoldMarkdownTables(rawLines.map(stripMarkdownLine)));
+  const stripped = rawLines.map(stripMarkdownLine);
+  // Table cells are parts of their lines.
+  const markdownless = stripped.every((line, i) => line === rawLines[i]);
+  gapless &&= markdownless;
+  slipless &&= markdownless;
+  const lines = splitColumns(unfoldMarkdownTables(stripped), gapless);
 
   const work: WorkLine[] = [];
   let blank = false;
   for (const { text: rawLine, fromColumns } of lines) {
-    const text = fixOcrSlips(collapseSpaces(stripEmphasis(rawLine)), warnings);
+    const unemphasised = stripEmphasis(rawLine);
+    const untouched = unemphasised === rawLine;
+    // Collapsing spaces never joins letters, so it cannot make a slip.
+    const spaced = gapless && untouched ? unemphasised.trim() : collapseSpaces(unemphasised);
+    const text = slipless && untouched ? spaced : fixOcrSlips(spaced, warnings);
     if (text === "" || DECORATION.test(text)) {
       // A page number between two halves of a sentence is a page break: treat it as a blank line.
       blank = true;
@@ -70,9 +88,13 @@ export function normalise(doc: LoadedDocument): NormalisedDocument {
   return assemble(joined, warnings);
 }
 
+/** Any character cleanCharacters rewrites: most texts hold none, and one scan rules out five. */
+const UNCLEAN = /[\r\f\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad\uf0b7\uf0a7\uf0d8\uf076\uf0fc]/;
+
 function cleanCharacters(text: string): string {
-  return text
-    .normalize("NFC")
+  const nfc = text.normalize("NFC");
+  if (!UNCLEAN.test(nfc)) return nfc;
+  return nfc
     .replace(/\r\n?/g, "\n")
     .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, " ")
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, "")
@@ -91,22 +113,29 @@ function stripMarkdownLine(line: string): string {
     .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, "$1");
 }
 
+/**
+ * Each expression runs only on a line holding its character: their Unicode classes and the
+ * end-anchored one, tried at every position, made this a large cost of long footnote lines.
+ */
 function stripEmphasis(line: string): string {
   if (!line.includes("*") && !line.includes("_")) return line;
-  return line
-    .replace(/\*\*|__/g, "")
-    .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}*])/gu, "$1$2")
-    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, "$1$2")
-    // What a table cell split left of an emphasis run: "*Nơi nhận:", "Lưu: VT.*".
-    .replace(/^(\s*)\*+(?=\S)|(?<=\S)\*+(\s*)$/gu, "$1$2");
+  let out = line.replace(/\*\*|__/g, "");
+  if (out.includes("*")) out = out.replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}*])/gu, "$1$2");
+  if (out.includes("_")) out = out.replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, "$1$2");
+  // What a table cell split left of an emphasis run: "*Nơi nhận:", "Lưu: VT.*". (trim drops what \s matches.)
+  if (out.trimStart().startsWith("*") || out.trimEnd().endsWith("*")) out = out.replace(/^(\s*)\*+(?=\S)|(?<=\S)\*+(\s*)$/gu, "$1$2");
+  return out;
 }
 
 function collapseSpaces(line: string): string {
   return (line.includes("  ") || line.includes("\t") ? line.replace(/[ \t]+/g, " ") : line).trim();
 }
 
+/** Every slip in OCR_SLIPS holds one of these: the gate is built from the list itself. */
+const OCR_SUSPECT = OCR_SLIP_GATE;
+
 function fixOcrSlips(line: string, warnings: Warning[]): string {
-  if (!OCR_SLIP_GATE.test(line)) return line;
+  if (!OCR_SUSPECT.test(line)) return line;
   let out = line;
   for (const slip of OCR_SLIPS) {
     if (slip.pattern.test(out)) {
@@ -231,13 +260,14 @@ export function footnoteMarker(text: string): string {
  * furniture, not text: a plain line found twice or more below the document's own header goes.
  */
 function dropRunningHeaders(lines: readonly WorkLine[], warnings: Warning[]): WorkLine[] {
+  // Only lines of a furniture's length are counted: hashing every long paragraph cost more than the rest.
   const counts = new Map<string, number>();
-  for (const l of lines) counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
+  for (const l of lines) if (l.text.length >= 15 && l.text.length <= 160) counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
   const furniture = (l: WorkLine, i: number): boolean =>
     i >= 6 &&
-    (counts.get(l.text) ?? 0) >= 2 &&
     l.text.length >= 15 &&
     l.text.length <= 160 &&
+    (counts.get(l.text) ?? 0) >= 2 &&
     !parseLabel(l.text) &&
     !isCapitalsLine(l.text) &&
     !/^N[ơo]i nhận/iu.test(l.text);

@@ -29,18 +29,20 @@ export function toNormalCase(line: string): string {
   const letters = line.replace(/[^\p{L}]/gu, "");
   if (!letters || letters !== letters.toUpperCase()) return line;
   const words = line.trim().split(/\s+/);
+  // Folded once: every phrase and place word is compared with every position.
+  const folded = words.map(fold);
   const out: string[] = [];
   let i = 0;
   let inPlaceName = false;
   let startOfName = true;
   // The kind of body ("SỞ", "PHÒNG", "TRUNG TÂM") is followed by the start of its specific name.
-  const head = headWordsAt(words);
+  const head = headWordsAt(words, folded);
   if (head > 0) {
     out.push(...words.slice(0, head).map((w, k) => (k === 0 ? capitalise(w.toLowerCase()) : w.toLowerCase())));
     i = head;
   }
   while (i < words.length) {
-    const phrase = matchPhrase(words, i);
+    const phrase = matchPhrase(folded, i);
     if (phrase) {
       out.push(...phrase.words);
       i += phrase.words.length;
@@ -68,12 +70,13 @@ export function toNormalCase(line: string): string {
 }
 
 /** How many leading words name a kind of body (Sở, Phòng, Trung tâm, Chi cục), if they do. */
-function headWordsAt(words: readonly string[]): number {
+function headWordsAt(words: readonly string[], folded: readonly string[]): number {
   const keys = words.map((w) => canon(w));
   // "BỘ TRƯỞNG", "TRƯỞNG PHÒNG": a title, not a body followed by its name.
-  if (SIGNER_POSITIONS.some((p) => keys.join(" ").startsWith(p))) return 0;
+  const joined = keys.join(" ");
+  if (SIGNER_POSITIONS.some((p) => joined.startsWith(p))) return 0;
   for (const head of SIMPLE_HEADS) {
-    if (head.length <= keys.length && head.every((h, k) => keys[k] === h) && !matchPhrase(words, 0)) return head.length;
+    if (head.length <= keys.length && head.every((h, k) => keys[k] === h) && !matchPhrase(folded, 0)) return head.length;
   }
   return 0;
 }
@@ -82,24 +85,29 @@ const SIMPLE_HEADS = ["sở", "phòng", "bộ", "vụ", "cục", "chi cục", "t
   .map((h) => h.split(" "))
   .sort((a, b) => b.length - a.length);
 
+const LOCALITY_PARTS = LOCALITY_WORDS.map((locality) => {
+  const parts = locality.split(" ");
+  return { parts, foldedParts: parts.map(fold) };
+});
+
 interface PhraseMatch {
   words: string[];
   locality: boolean;
   startsName: boolean;
 }
 
-function matchPhrase(words: readonly string[], at: number): PhraseMatch | null {
+/** `folded`: the line's words, folded. */
+function matchPhrase(folded: readonly string[], at: number): PhraseMatch | null {
   for (const phrase of PROPER_CASE_PHRASES) {
     const n = phrase.words.length;
-    if (at + n > words.length) continue;
+    if (at + n > folded.length) continue;
     let ok = true;
-    for (let k = 0; k < n && ok; k++) ok = fold(words[at + k]!) === phrase.folded[k];
+    for (let k = 0; k < n && ok; k++) ok = folded[at + k] === phrase.folded[k];
     if (ok) return { words: [...phrase.words], locality: phrase.proper ?? false, startsName: phrase.startsName };
   }
-  for (const locality of LOCALITY_WORDS) {
-    const parts = locality.split(" ");
-    if (at + parts.length > words.length) continue;
-    if (parts.every((p, k) => fold(words[at + k]!) === fold(p))) {
+  for (const { parts, foldedParts } of LOCALITY_PARTS) {
+    if (at + parts.length > folded.length) continue;
+    if (foldedParts.every((p, k) => folded[at + k] === p)) {
       if (at === 0) return { words: [capitalise(parts[0]!), ...parts.slice(1)], locality: true, startsName: false };
       return { words: [...parts], locality: true, startsName: false };
     }

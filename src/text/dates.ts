@@ -1,3 +1,5 @@
+import { matchesOf } from "./matches.js";
+
 /**
  * Dates as Vietnamese documents write them: "ngày 11 tháng 5 năm 2021", "05/11/2012",
  * "01-10-1997", "31.3.2021", a day left blank in a draft ("ngày … tháng 11 năm 2025"), and months
@@ -37,23 +39,24 @@ export function isoMonth(month: number, year: number): string | null {
   return `${year}-${pad(month)}`;
 }
 
-function fromMatch(m: RegExpExecArray): ParsedDate {
+/** `index`: where the match stands in the caller's text, when it matched a slice of it. */
+function fromMatch(m: RegExpExecArray, index = m.index): ParsedDate {
   const g = m.groups ?? {};
-  const base = { raw: m[0], index: m.index, end: m.index + m[0].length };
-  if (g["d"] !== undefined) {
-    const iso = isoDate(Number(g["d"]), Number(g["m"]), Number(g["y"]));
-    return { ...base, iso, impossible: iso === null };
+  const raw = m[0];
+  let iso: string | null;
+  if (g["d"] !== undefined) iso = isoDate(Number(g["d"]), Number(g["m"]), Number(g["y"]));
+  else {
+    const year = Number(g["vy"]);
+    const month = Number(g["vm"]);
+    const day = /^\d+$/.test(g["vd"] ?? "") ? Number(g["vd"]) : null;
+    iso = day === null ? isoMonth(month, year) : isoDate(day, month, year);
   }
-  const year = Number(g["vy"]);
-  const month = Number(g["vm"]);
-  const day = /^\d+$/.test(g["vd"] ?? "") ? Number(g["vd"]) : null;
-  const iso = day === null ? isoMonth(month, year) : isoDate(day, month, year);
-  return { ...base, iso, impossible: iso === null };
+  return { iso, raw, index, end: index + raw.length, impossible: iso === null };
 }
 
 /** Every date in the text, in order. */
 export function findDates(text: string): ParsedDate[] {
-  return [...text.matchAll(DATE_RE)].map((m) => fromMatch(m as RegExpExecArray));
+  return matchesOf(DATE_RE, text).map((m) => fromMatch(m));
 }
 
 /** The first date that starts within `window` characters of `from` (after only separators/"ngày"). */
@@ -63,7 +66,5 @@ export function dateRightAfter(text: string, from: number, window = 20): ParsedD
   const offset = lead ? lead[0].length : 0;
   if (offset > window) return null;
   const m = DATE_AT_START.exec(slice.slice(offset));
-  if (!m) return null;
-  const parsed = fromMatch(m);
-  return { ...parsed, index: from + offset, end: from + offset + m[0].length };
+  return m ? fromMatch(m, from + offset) : null;
 }

@@ -25,7 +25,13 @@ export interface Label {
 
 const ROMAN = /^(?=[IVXL])(X{0,3})(IX|IV|V?I{0,3})$|^L$/;
 
-const PATTERNS: ReadonlyArray<{ kind: LabelKind; re: RegExp; check?: (m: RegExpExecArray) => boolean }> = [
+interface Pattern {
+  kind: LabelKind;
+  re: RegExp;
+  check?: (m: RegExpExecArray) => boolean;
+}
+
+const PATTERNS: readonly Pattern[] = [
   { kind: "article", re: /^(Điều|ĐIỀU)\s+\d{1,3}[a-z]?\s*[.:]?(?:\s+|$)/u },
   { kind: "part", re: /^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXL]{1,5}|\d{1,2})\b\s*[.:\-–]?(?:\s+|$)/u },
   {
@@ -47,9 +53,47 @@ const PATTERNS: ReadonlyArray<{ kind: LabelKind; re: RegExp; check?: (m: RegExpE
 /** Most lines start with a word: one test rules them out before the list of patterns. */
 const MAY_BE_LABEL = /^(?:[\d(\-–—•·●▪◦‣⁃+]|\p{L}{1,5}\s*[.)\-–:/]|Điều|ĐIỀU|Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)/u;
 
+/**
+ * The patterns that can match a line starting with a given character, in PATTERNS' order: each
+ * starts with ^ and a literal character or class, so the first character rules most out. A
+ * dash item ("- ...", the commonest label) tried ten expressions before its own.
+ */
+const FIRST_CHARACTERS: ReadonlyArray<[LabelKind, string]> = [
+  ["article", "Đ"],
+  ["part", "PCM"],
+  ["roman", "IVXL"],
+  ["upper-letter", "ABCDEFGHJKLMNOPQRSTUWYZĐ"],
+  ["decimal", "0123456789"],
+  ["paren-number", "("],
+  ["arabic", "0123456789"],
+  ["letter", "abcdefghijklmnopqrstuvwxyzđ"],
+  ["dash", "-–—•·●▪◦‣⁃"],
+  ["plus", "+"],
+];
+const PATTERNS_BY_FIRST = new Map<string, Pattern[]>();
+for (const pattern of PATTERNS) {
+  for (const [kind, firsts] of FIRST_CHARACTERS) {
+    if (kind !== pattern.kind) continue;
+    for (const c of firsts) {
+      const list = PATTERNS_BY_FIRST.get(c) ?? [];
+      if (!list.includes(pattern)) list.push(pattern);
+      PATTERNS_BY_FIRST.set(c, list);
+    }
+  }
+}
+
 export function parseLabel(line: string): Label | null {
+  return labelByPatterns(line, PATTERNS_BY_FIRST.get(line.charAt(0)) ?? []);
+}
+
+/** The definition: every pattern in order. For the test that holds parseLabel to it. */
+export function parseLabelTryingAll(line: string): Label | null {
+  return labelByPatterns(line, PATTERNS);
+}
+
+function labelByPatterns(line: string, patterns: readonly Pattern[]): Label | null {
   if (!MAY_BE_LABEL.test(line)) return null;
-  for (const { kind, re, check } of PATTERNS) {
+  for (const { kind, re, check } of patterns) {
     const m = re.exec(line);
     if (m && (!check || check(m))) {
       return { kind, raw: m[0].trim(), length: m[0].length };

@@ -1,5 +1,6 @@
 import type { NumberParts } from "../schema/document.js";
 import { DOCUMENT_TYPES, type DocumentTypeCodeData } from "../vocabulary/document-types.js";
+import { matchesOf } from "./matches.js";
 
 /**
  * Số ký hiệu in its three families:
@@ -66,16 +67,17 @@ const MAY_HOLD_NUMBER = /\d\s*[/\-–]\s*(?:\p{Lu}|(?:19|20)\d\d\s*\/)/u;
 
 export function findNumbers(text: string): FoundNumber[] {
   if (!MAY_HOLD_NUMBER.test(text)) return [];
-  return [...text.matchAll(NUMBER_RE)].map((m) => {
+  return matchesOf(NUMBER_RE, text).map((m) => {
     const raw = m[0];
     return { raw, number: normaliseNumber(raw), parts: partsOf(raw, m.groups ?? {}), index: m.index, end: m.index + raw.length };
   });
 }
 
+const OWN_NUMBER = new RegExp(`^${NUMBER_SOURCE}`, "u");
+
 /** Reads the text after "Số:"; a blank serial gives parts without a number. */
 export function readOwnNumber(afterSo: string): { number: string | null; parts: NumberParts; length: number } | null {
-  const re = new RegExp(`^${NUMBER_SOURCE}`, "u");
-  const m = re.exec(afterSo);
+  const m = OWN_NUMBER.exec(afterSo);
   if (m) return { number: normaliseNumber(m[0]), parts: partsOf(m[0], m.groups ?? {}), length: m[0].length };
   const blank = BLANK_SERIAL_RE.exec(afterSo);
   if (blank) return { number: null, parts: { ...partsOf(blank[0], blank.groups ?? {}), serial: null }, length: blank[0].length };

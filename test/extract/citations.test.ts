@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extract, type Citation } from "../../src/index.js";
+import { typeWordBefore, typeWordBeforeByRegex } from "../../src/extract/citations.js";
+import { randomTexts } from "../support/random-text.js";
 
 const doc = (...lines: string[]): string => lines.join("\n");
 const HEAD = ["KẾ HOẠCH", "Bảo vệ, chăm sóc trẻ em năm 2024", ""];
@@ -217,5 +219,22 @@ describe("citations: spans", () => {
     expect(d.citations.length).toBeGreaterThanOrEqual(2);
     for (const c of d.citations) expect(d.text.slice(c.span.start, c.span.end)).toBe(c.raw);
     expect(one("2123-CV/BTGTW", d.citations).raw).toBe("Kế hoạch của Ban Tuyên giáo Trung ương tại công văn số 2123 - CV/BTGTW ngày 13/12/2021");
+  });
+});
+
+describe("typeWordBefore", () => {
+  it("reads what typeWordBeforeByRegex reads", () => {
+    const types = ["Kế hoạch", "Chỉ thị", "Công văn", "Nghị quyết", "Luật", "Quyết định", "hướng dẫn", "KẾ HOẠCH", "kế hoach", "Thông tư liên tịch", ""];
+    const ends = ["", " ", " số ", "số", " Số: ", " số:", ":", ".", " . ", " liên tịch số ", " liên tịch", "liên tịch", " số số ", ": :", "\u00a0số\u00a0"];
+    const prefixes = randomTexts(120, 30, 3);
+    let k = 0;
+    for (const prefix of prefixes) {
+      for (const type of types) {
+        const end = ends[k++ % ends.length]!;
+        for (const before of [`${prefix}${type}${end}`, `${prefix} ${type}${end}`, `${type}${end}`]) {
+          expect(typeWordBefore(before)).toEqual(typeWordBeforeByRegex(before));
+        }
+      }
+    }
   });
 });

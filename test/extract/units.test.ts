@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { extract } from "../../src/index.js";
+import { scanTokens, TOKEN } from "../../src/extract/units.js";
+import { canon } from "../../src/text/fold.js";
+import { randomTexts } from "../support/random-text.js";
 
 const doc = (...lines: string[]): string => lines.join("\n");
 const PLAN_HEAD = ["KẾ HOẠCH", "Phòng, chống đuối nước cho học sinh năm 2023", ""];
@@ -88,5 +91,20 @@ describe("responsibleUnits", () => {
   it("the evidence says where the unit was read", () => {
     const d = extract(doc(...PLAN_HEAD, "I. TỔ CHỨC THỰC HIỆN", "1. Sở Y tế", "- Hướng dẫn sơ cứu."));
     expect(d.responsibleUnits).toEqual([expect.objectContaining({ name: "Sở Y tế", evidence: "heading" })]);
+  });
+});
+
+describe("scanTokens", () => {
+  it("finds the tokens of TOKEN, or declines a text with a surrogate", () => {
+    const parentheses = ["(a(b)c)", "((GDĐT))", "()", "(x)", `(${"x".repeat(20)})`, `(${"x".repeat(21)})`, "Sở (GD&ĐT) (", "a)(b"];
+    for (const text of [...parentheses, ...randomTexts(3000, 80, 7)]) {
+      const scanned = scanTokens(text);
+      if (scanned === null) {
+        expect(/[\ud800-\udfff]/.test(text)).toBe(true);
+        continue;
+      }
+      const expected = [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], key: canon(m[0]), start: m.index, capital: /^\p{Lu}/u.test(m[0]) }));
+      expect(scanned.map((t) => ({ text: t.text, key: t.key, start: t.start, capital: t.capital }))).toEqual(expected);
+    }
   });
 });

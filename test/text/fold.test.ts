@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canon, containsFolded, fold, foldWords } from "../../src/text/fold.js";
+import { canon, containsFolded, fold, foldWhole, foldWords } from "../../src/text/fold.js";
+import { randomTexts } from "../support/random-text.js";
 
 describe("fold", () => {
   it.each([
@@ -60,5 +61,11 @@ describe("canon", () => {
     { word: "giá", canon: "giá" },
   ])("leaves $word as it is (qu- and gi- are not the vowel pair)", ({ word, canon: expected }) => {
     expect(canon(word)).toBe(expected);
+  });
+});
+
+describe("fold by table", () => {
+  it("equals folding the whole string, also around combining marks, Σ and surrogates", () => {
+    for (const text of randomTexts(3000, 60)) expect(fold(text)).toBe(foldWhole(text));
   });
 });

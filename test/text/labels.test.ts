@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseLabel } from "../../src/text/labels.js";
+import { parseLabel, parseLabelTryingAll } from "../../src/text/labels.js";
+import { randomTexts } from "../support/random-text.js";
 
 describe("parseLabel", () => {
   it.each([
@@ -47,5 +48,17 @@ describe("parseLabel", () => {
     { name: "the 'V/V' of a Công văn", line: "V/V triển khai kiểm tra" },
   ])("$name is not a label: $line", ({ line }) => {
     expect(parseLabel(line)).toBeNull();
+  });
+});
+
+describe("parseLabel by first character", () => {
+  it("gives what trying every pattern gives", () => {
+    const labels = ["1. ", "1) ", "1.2. ", "1.2.3- ", "12/ ", "(3) ", "a) ", "đ. ", "b/ ", "A. ", "Đ) ", "IV. ", "X- ", "L ", "Điều 3. ", "ĐIỀU 12: ", "Phần II ", "CHƯƠNG 3. ", "Mục I. ", "- ", "– ", "• ", "+ ", "Chỉ ", ""];
+    for (const prefix of labels) {
+      for (const rest of randomTexts(40, 30, prefix.length + 11)) {
+        const line = `${prefix}${rest}`;
+        expect(parseLabel(line)).toEqual(parseLabelTryingAll(line));
+      }
+    }
   });
 });
