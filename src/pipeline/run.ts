@@ -78,7 +78,7 @@ function extractFields(loaded: LoadedDocument, norm: NormalisedDocument, seg: Se
     }));
   return {
     schemaVersion: SCHEMA_VERSION,
-    id: `vb_${sha256(norm.text).slice(0, 24)}`,
+    id: documentId(norm.text),
     source: {
       fileName: loaded.fileName,
       mediaType: loaded.mediaType,
@@ -122,6 +122,15 @@ function extractFields(loaded: LoadedDocument, norm: NormalisedDocument, seg: Se
     warnings: dedupeWarnings(warnings),
     text: norm.text,
   };
+}
+
+/**
+ * `vb_` + hash of the normalised text with every run of white space read as one space: a blank
+ * line more or less between a Word table and a text file's lines is layout, not content, and the
+ * same document must get the same id from any format.
+ */
+export function documentId(text: string): string {
+  return `vb_${sha256(text.replace(/\s+/g, " ").trim()).slice(0, 24)}`;
 }
 
 function dedupeWarnings(warnings: readonly Warning[]): Warning[] {
