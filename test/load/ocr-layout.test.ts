@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { splitColumns } from "../../src/normalise/layout.js";
-import { layoutParagraphs, meanConfidence, parseTsv, skewOf, withoutSpecks } from "../../src/load/ocr/tsv.js";
+import { layoutParagraphs, meanConfidence, parseTsv, repairLine, skewOf, withoutSpecks } from "../../src/load/ocr/tsv.js";
 import { splitTiff, tiffPageCount, TiffStructureError } from "../../src/load/ocr/tiff.js";
 
 /** A TSV word row: block, paragraph, line, box and confidence as tesseract writes them. */
@@ -84,7 +84,7 @@ describe("layoutParagraphs", () => {
       ...line(3, 2, 1, 100, 660, "2. Phòng Văn hóa chủ trì.", 50),
     ];
     expect(layoutParagraphs(parseTsv(tsv(words)))).toEqual([
-      { text: "1. Nâng cao nhận thức\ncông việc được xử lý.", confidence: 0.9 },
+      { text: "1. Nâng cao nhận thức công việc được xử lý.", confidence: 0.9 },
       { text: "2. Phòng Văn hóa chủ trì.", confidence: 0.5 },
     ]);
   });
@@ -96,9 +96,49 @@ describe("layoutParagraphs", () => {
       ...line(3, 3, 1, 100, 660, "Thông qua việc tổng kết"),
     ];
     expect(layoutParagraphs(parseTsv(tsv(words))).map((p) => p.text)).toEqual([
-      "đáp ứng yêu cầu phát triển, đáp ứng\nyêu cầu công nghiệp hoá.",
+      "đáp ứng yêu cầu phát triển, đáp ứng yêu cầu công nghiệp hoá.",
       "Thông qua việc tổng kết",
     ]);
+  });
+
+  /** A full line: 40 letters from the left edge at 100 to the right margin. */
+  const FULL = "Ủy ban nhân dân huyện giao các phòng ban";
+  it.each([
+    ["a full line runs on into the next", FULL, "triển khai thực hiện.", `${FULL} triển khai thực hiện.`],
+    ["a line ended short of the margin keeps its break", "Kính gửi các đơn vị.", "Thực hiện Công văn số 12.", "Kính gửi các đơn vị.\nThực hiện Công văn số 12."],
+    ["a list item starts its own line", FULL, "- Ban Tuyên giáo Tỉnh ủy,", `${FULL}\n- Ban Tuyên giáo Tỉnh ủy,`],
+    ["a numbered item (2.3-) starts its own line", FULL, "2.3- Thực hiện xã hội hóa", `${FULL}\n2.3- Thực hiện xã hội hóa`],
+    ["a lettered item starts its own line", FULL, "a) Xây dựng kế hoạch", `${FULL}\na) Xây dựng kế hoạch`],
+    ["a Roman heading starts its own line", FULL, "II- NỘI DUNG", `${FULL}\nII- NỘI DUNG`],
+    ["an article starts its own line", FULL, "Điều 2. Hiệu lực", `${FULL}\nĐiều 2. Hiệu lực`],
+    ["a ký hiệu broken after its hyphen closes up", "Ủy ban giao thực hiện Quyết định số 89/QĐ-", "TTg ngày 09 tháng 01.", "Ủy ban giao thực hiện Quyết định số 89/QĐ-TTg ngày 09 tháng 01."],
+  ])("%s", (_name, first, second, expected) => {
+    // The page's other paragraph, full lines ending a sentence, sets the right margin.
+    const margin = [...line(1, 1, 1, 100, 200, FULL), ...line(1, 1, 2, 100, 260, "Ủy ban nhân dân huyện giao các phòng.")];
+    const words = [...margin, ...line(3, 1, 1, 100, 460, first), ...line(3, 1, 2, 100, 520, second)];
+    expect(layoutParagraphs(parseTsv(tsv(words))).at(-1)!.text).toBe(expected);
+  });
+
+  it("joins the lines of a centred title, which have room on both sides", () => {
+    const words = [
+      ...line(1, 1, 1, 100, 300, "Ủy ban nhân dân huyện giao các phòng ban ngành."),
+      ...line(1, 2, 1, 160, 400, "tổng kết 10 năm thực hiện Chỉ thị số"),
+      ...line(1, 2, 2, 400, 460, "xây dựng xã hội"),
+    ];
+    expect(layoutParagraphs(parseTsv(tsv(words))).map((p) => p.text.trim())).toEqual([
+      "Ủy ban nhân dân huyện giao các phòng ban ngành.",
+      "tổng kết 10 năm thực hiện Chỉ thị số xây dựng xã hội",
+    ]);
+  });
+
+  it.each([
+    ["an apostrophe read between two capitals", "Thông tri số 09-T'T/TU ngày", "Thông tri số 09-TT/TU ngày"],
+    ["a curly quote inside the last part", "Quyết định số 89/QĐ-T’Tg,", "Quyết định số 89/QĐ-TTg,"],
+    ["a space after a lone capital of the last part", "(gọi tắt là Thông tri 09-TT/T U)", "(gọi tắt là Thông tri 09-TT/TU)"],
+    ["an apostrophe in a word that is no ký hiệu", "Nhà thờ St'A ở phố 5", "Nhà thờ St'A ở phố 5"],
+    ["two capitals words after a ký hiệu", "KẾ HOẠCH 11-KH/TU VỀ VIỆC", "KẾ HOẠCH 11-KH/TU VỀ VIỆC"],
+  ])("repairs a ký hiệu OCR broke: %s", (_name, text, expected) => {
+    expect(repairLine(text)).toBe(expected);
   });
 
   it("gives no paragraphs for a page without words", () => {

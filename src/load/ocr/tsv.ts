@@ -175,6 +175,12 @@ function rows(parts: readonly Segment[]): Segment[][] {
 /** How a line that ends a sentence (or a heading, a list item) ends. */
 const SENTENCE_END = /[.;:!?…"”)\]]\s*$/u;
 
+/**
+ * How a list item, a heading's number or an article opens: `-`, `+`, `1.`, `1-`, `2.3-`, `a)`,
+ * `I.`, `II-`, `(1)`, `Điều 5`. Such a line starts a line of its own, wherever the line above ended.
+ */
+const LABEL_START = /^(?:[-–—+•*]\s|\d{1,2}(?:\.\d{1,2})*\s?[.)\-–]\s|\(\d{1,2}\)|[a-zđ]\)\s|[IVXL]{1,5}\s?[.\-–]\s|Điều\s+\d|Chương\s+[IVXL\d]|Mục\s+\d)/u;
+
 /** Where a segment starts, in characters from the page's left text edge. */
 function column(segment: Segment, pageLeft: number, letterWidth: number): number {
   return Math.max(0, Math.round((segment.left - pageLeft) / letterWidth));
@@ -185,42 +191,135 @@ export interface OcrParagraph {
   confidence: number;
 }
 
+/** A laid-out row of the page: its text and where it sits. */
+interface RowLine {
+  text: string;
+  left: number;
+  right: number;
+  /** Two columns side by side (the header, the Nơi nhận | signature block). */
+  columns: boolean;
+  /** Width of the first word, in pixels. */
+  firstWordWidth: number;
+  key: string;
+  words: OcrWord[];
+}
+
+function isCapitals(text: string): boolean {
+  return text === text.toUpperCase() && text !== text.toLowerCase() && /\p{L}.*\p{L}/su.test(text);
+}
+
+/** The page's text block: its left edge and the right edge most full lines reach. */
+interface Block {
+  left: number;
+  right: number;
+  letterWidth: number;
+}
+
 /**
- * Page text as paragraphs: lines of one paragraph joined by newlines, and a row holding two
- * columns written with the right column at its position, at least four spaces from the left.
+ * Room a line left at its end for the next word: to the right margin, or twice the smaller side
+ * for a line centred in an indented block (a title's lines have half their slack on each side).
+ */
+function slackOf(line: RowLine, block: Block): number {
+  const centre = (block.left + block.right) / 2;
+  const centred = line.left - block.left > 3 * block.letterWidth && Math.abs((line.left + line.right) / 2 - centre) < 3 * block.letterWidth;
+  return centred ? 2 * Math.min(line.left - block.left, block.right - line.right) : block.right - line.right;
+}
+
+/**
+ * Whether `next` goes on the same line as `line` in the text: one paragraph's text wrapped by the
+ * page. It does not when it opens with a list label, when either is a two-column row, when a
+ * capitals heading meets running text, or when the line above ended short of the margin by more
+ * than the next line's first word (and a space): the writer broke the line there.
+ */
+export function wrapsInto(line: RowLine, next: RowLine, block: Block): boolean {
+  if (line.columns || next.columns) return false;
+  if (LABEL_START.test(next.text.trim())) return false;
+  if (isCapitals(line.text) !== isCapitals(next.text)) return false;
+  return slackOf(line, block) < next.firstWordWidth + 1.5 * block.letterWidth;
+}
+
+/**
+ * Lines of one paragraph. A line broken after a hyphen set close to its word ("52/KH-" + "UBND",
+ * "2021-" + "2030") closes up: a dash between words has spaces round it.
+ */
+export function joinWrapped(a: string, b: string): string {
+  return /[\p{L}\p{N}]-$/u.test(a) && /^[\p{L}\p{N}]/u.test(b) ? `${a}${b}` : `${a} ${b}`;
+}
+
+/** The rightmost edge most full lines reach: a high quantile of single-column rows' right ends. */
+function rightMargin(lines: readonly RowLine[]): number {
+  const rights = lines.filter((l) => !l.columns).map((l) => l.right).sort((a, b) => a - b);
+  return rights[Math.floor(0.9 * (rights.length - 1))] ?? 0;
+}
+
+/**
+ * Page text as paragraphs: the lines of one paragraph that the page wrapped joined into one line
+ * (see wrapsInto), lines the writer broke kept apart by newlines, and a row holding two columns
+ * written with the right column at its position, at least four spaces from the left.
  */
 export function layoutParagraphs(words: readonly OcrWord[]): OcrParagraph[] {
   if (words.length === 0) return [];
   const letterWidth = Math.max(1, median(words.map((w) => w.width / Math.max(1, [...w.text].length))));
   const pageLeft = Math.min(...words.map((w) => w.left));
-  const paragraphs: { lines: string[]; words: OcrWord[] }[] = [];
-  let previousKey: string | null = null;
-  for (const row of rows(segments(words, letterWidth))) {
-    let line = "";
+  const lines: RowLine[] = rows(segments(words, letterWidth)).map((row) => {
+    let text = "";
     for (const [i, segment] of row.entries()) {
-      const text = segment.words.map((w) => w.text).join(" ");
+      const part = repairLine(segment.words.map((w) => w.text).join(" "));
       if (i === 0) {
         // A row that starts in the right half (a signature under an empty left column) keeps its indent.
-        line = " ".repeat(column(segment, pageLeft, letterWidth)) + text;
+        text = " ".repeat(column(segment, pageLeft, letterWidth)) + part;
         continue;
       }
-      const pad = Math.max(MIN_GAP_SPACES, column(segment, pageLeft, letterWidth) - line.length);
-      line += " ".repeat(pad) + text;
+      const pad = Math.max(MIN_GAP_SPACES, column(segment, pageLeft, letterWidth) - text.length);
+      text += " ".repeat(pad) + part;
     }
-    // Two-column rows stay together, so normalise sees the whole run of them.
-    const key = row.length === 1 ? row[0]!.paragraph : "columns";
-    const rowWords = row.flatMap((s) => s.words);
+    const first = row[0]!;
+    return {
+      text,
+      left: first.left,
+      right: Math.max(...row.map((s) => s.right)),
+      columns: row.length > 1,
+      firstWordWidth: first.words[0]!.width,
+      // Two-column rows stay together, so normalise sees the whole run of them.
+      key: row.length === 1 ? first.paragraph : "columns",
+      words: row.flatMap((s) => s.words),
+    };
+  });
+  const block: Block = { left: pageLeft, right: rightMargin(lines), letterWidth };
+  const paragraphs: { lines: RowLine[]; text: string[]; words: OcrWord[] }[] = [];
+  let previousKey: string | null = null;
+  for (const line of lines) {
     const last = paragraphs.at(-1);
+    const lastLine = last?.lines.at(-1);
     // tesseract starts a new paragraph at a line that merely begins further left; a sentence that
     // runs on into a lower-case line is one paragraph (a blank line would read as a page break).
-    const runsOn = last !== undefined && key !== "columns" && previousKey !== "columns" && !SENTENCE_END.test(last.lines.at(-1)!) && /^\s*\p{Ll}/u.test(line);
-    if (last !== undefined && (key === previousKey || runsOn)) {
+    const runsOn =
+      last !== undefined &&
+      line.key !== "columns" &&
+      previousKey !== "columns" &&
+      !SENTENCE_END.test(last.text.at(-1)!) &&
+      (/^\s*\p{Ll}/u.test(line.text) || (lastLine !== undefined && wrapsInto(lastLine, line, block)));
+    if (last !== undefined && (line.key === previousKey || runsOn)) {
+      if (wrapsInto(lastLine!, line, block)) last.text[last.text.length - 1] = joinWrapped(last.text.at(-1)!.trimEnd(), line.text.trim());
+      else last.text.push(line.text);
       last.lines.push(line);
-      last.words.push(...rowWords);
+      last.words.push(...line.words);
     } else {
-      paragraphs.push({ lines: [line], words: rowWords });
+      paragraphs.push({ lines: [line], text: [line.text], words: [...line.words] });
     }
-    previousKey = key;
+    previousKey = line.key;
   }
-  return paragraphs.map((p) => ({ text: p.lines.join("\n"), confidence: meanConfidence(p.words) }));
+  return paragraphs.map((p) => ({ text: p.text.map(repairLine).join("\n"), confidence: meanConfidence(p.words) }));
+}
+
+/**
+ * What OCR does to a ký hiệu (a document's number-and-symbol, `09-TT/TU`, `89/QĐ-TTg`): a stray
+ * apostrophe or quote read between two capitals (`T'T`, `T’Tg`), and a space read after a lone
+ * capital of its last part (`TT/T U`). Only tokens that start with a number and a separator are touched.
+ */
+export function repairLine(text: string): string {
+  if (!/\d[-/]/u.test(text)) return text;
+  return text
+    .replace(/(?<![\p{L}\p{N}])(\d+[-/][\p{L}\p{N}/&.-]*\p{Lu})['’‘`´](?=\p{Lu})/gu, "$1")
+    .replace(/(?<![\p{L}\p{N}])(\d+[-/](?:[\p{Lu}&.]+[-/])*\p{Lu}) (\p{Lu}{1,2})(?![\p{L}\p{N}])/gu, "$1$2");
 }
