@@ -137,8 +137,34 @@ describe("layoutParagraphs", () => {
     ["a space after a lone capital of the last part", "(gọi tắt là Thông tri 09-TT/T U)", "(gọi tắt là Thông tri 09-TT/TU)"],
     ["an apostrophe in a word that is no ký hiệu", "Nhà thờ St'A ở phố 5", "Nhà thờ St'A ở phố 5"],
     ["two capitals words after a ký hiệu", "KẾ HOẠCH 11-KH/TU VỀ VIỆC", "KẾ HOẠCH 11-KH/TU VỀ VIỆC"],
-  ])("repairs a ký hiệu OCR broke: %s", (_name, text, expected) => {
+    ["a recipient's b/c with c read as €", "- Ban Tuyên giáo (để b/€);", "- Ban Tuyên giáo (để b/c);"],
+    ["a recipient's b/c with a tone on b", "- UBND thành phố (bí/c);", "- UBND thành phố (b/c);"],
+    ["a speck after a recipient's semicolon", "- Sở GDĐT (b/C);_", "- Sở GDĐT (b/c);"],
+    ["a heading's II read as H", "H. MỤC TIÊU", "II. MỤC TIÊU"],
+    ["a heading's V read as Vv", "Vv. TỔ CHỨC THỰC HIỆN", "V. TỔ CHỨC THỰC HIỆN"],
+    ["an initial before a name, no heading", "H. Nguyễn Văn A", "H. Nguyễn Văn A"],
+  ])("repairs what OCR broke in small print: %s", (_name, text, expected) => {
     expect(repairLine(text)).toBe(expected);
+  });
+
+  it("reads the closing block as the typed PDF has it: the Nơi nhận list, then the signer, without the stamp's scribbles", () => {
+    const words = [
+      ...line(1, 1, 1, 100, 200, "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy thực hiện."),
+      ...line(2, 1, 1, 100, 300, "Nơi nhận:"),
+      ...line(3, 1, 1, 1000, 300, "T/M BAN THƯỜNG VỤ"),
+      ...line(2, 1, 2, 100, 360, "- Ban Bí thư,"),
+      ...line(3, 1, 2, 1060, 360, "PHÓ BÍ THƯ"),
+      ...line(4, 1, 1, 1100, 420, "~1.”"),
+      ...line(5, 1, 1, 100, 480, "- Ban Tuyên giáo Tỉnh ủy, Ban"),
+      ...line(5, 1, 2, 100, 540, "cán sự đảng,"),
+      ...line(6, 1, 1, 100, 600, "- Lưu Văn phòng."),
+      ...line(7, 1, 1, 1060, 660, "Hồ Văn Niên"),
+    ];
+    expect(layoutParagraphs(parseTsv(tsv(words))).map((p) => p.text)).toEqual([
+      "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy thực hiện.",
+      "Nơi nhận:\n- Ban Bí thư,\n- Ban Tuyên giáo Tỉnh ủy, Ban cán sự đảng,\n- Lưu Văn phòng.",
+      "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nHồ Văn Niên",
+    ]);
   });
 
   it("gives no paragraphs for a page without words", () => {

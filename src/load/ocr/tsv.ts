@@ -261,7 +261,10 @@ export function layoutParagraphs(words: readonly OcrWord[]): OcrParagraph[] {
   if (words.length === 0) return [];
   const letterWidth = Math.max(1, median(words.map((w) => w.width / Math.max(1, [...w.text].length))));
   const pageLeft = Math.min(...words.map((w) => w.left));
-  const lines: RowLine[] = rows(segments(words, letterWidth)).map((row) => {
+  const allRows = rows(segments(words, letterWidth));
+  const closingAt = closingStart(allRows, pageLeft, letterWidth, words);
+  const closing = closingAt < 0 ? [] : closingColumns(allRows.slice(closingAt), letterWidth);
+  const lines: RowLine[] = (closingAt < 0 ? allRows : allRows.slice(0, closingAt)).map((row) => {
     let text = "";
     for (const [i, segment] of row.entries()) {
       const part = repairLine(segment.words.map((w) => w.text).join(" "));
@@ -309,17 +312,81 @@ export function layoutParagraphs(words: readonly OcrWord[]): OcrParagraph[] {
     }
     previousKey = line.key;
   }
-  return paragraphs.map((p) => ({ text: p.text.map(repairLine).join("\n"), confidence: meanConfidence(p.words) }));
+  return [...paragraphs.map((p) => ({ text: p.text.map(repairLine).join("\n"), confidence: meanConfidence(p.words) })), ...closing];
+}
+
+const RECIPIENTS = /^N[ơoó]i\s*nh[ậâa]n\b/iu;
+
+/**
+ * Where the closing block starts: the row whose first part is "Nơi nhận", or the signer's lines
+ * set just above it on the right (a signature block may start a line or two higher).
+ * -1 when the page has none.
+ */
+function closingStart(allRows: readonly Segment[][], pageLeft: number, letterWidth: number, words: readonly OcrWord[]): number {
+  const at = allRows.findIndex((row) => RECIPIENTS.test(row[0]!.words.map((w) => w.text).join(" ")));
+  if (at < 0) return -1;
+  const pageRight = Math.max(...words.map((w) => w.left + w.width));
+  const centre = (pageLeft + pageRight) / 2;
+  let start = at;
+  while (start > 0 && allRows[start - 1]!.length === 1 && allRows[start - 1]![0]!.left > centre - 2 * letterWidth) start--;
+  return start;
+}
+
+/** A stamp's or a signature's strokes read as text: no two letters running, or hardly any confidence. */
+function isScribble(segment: Segment): boolean {
+  const text = segment.words.map((w) => w.text).join(" ");
+  return !/\p{L}{2}/u.test(text) || meanConfidence(segment.words) < 0.4;
 }
 
 /**
- * What OCR does to a ký hiệu (a document's number-and-symbol, `09-TT/TU`, `89/QĐ-TTg`): a stray
- * apostrophe or quote read between two capitals (`T'T`, `T’Tg`), and a space read after a lone
- * capital of its last part (`TT/T U`). Only tokens that start with a number and a separator are touched.
+ * The closing block (Nơi nhận on the left, the signer on the right) as the typed PDF gives it:
+ * the left column's lines, then the right column's, each a paragraph. The right column starts
+ * where the first two-part row's right part does (or the page's middle). A recipient wrapped
+ * onto a line that opens without a dash is that recipient's; the signer's lines stay lines.
+ * Scribbles of the signature and the stamp are dropped.
+ */
+function closingColumns(closingRows: readonly Segment[][], letterWidth: number): OcrParagraph[] {
+  const parts = closingRows.flat().filter((s) => !isScribble(s));
+  if (parts.length === 0) return [];
+  const twoPart = closingRows.find((row) => row.length > 1);
+  const lefts = parts.map((s) => s.left);
+  const rights = parts.map((s) => s.right);
+  const split = twoPart !== undefined ? twoPart[1]!.left - 2 * letterWidth : (Math.min(...lefts) + Math.max(...rights)) / 2;
+  const left = parts.filter((s) => s.left < split);
+  const right = parts.filter((s) => s.left >= split);
+  const text = (s: Segment): string => repairLine(s.words.map((w) => w.text).join(" "));
+  const leftLines: string[] = [];
+  for (const segment of left) {
+    const line = text(segment);
+    const previous = leftLines.at(-1);
+    if (previous !== undefined && !LABEL_START.test(line) && !RECIPIENTS.test(line) && !/:$/u.test(previous)) leftLines[leftLines.length - 1] = joinWrapped(previous, line);
+    else leftLines.push(line);
+  }
+  return [left, right]
+    .map((side, i) => ({ lines: i === 0 ? leftLines : side.map(text), words: side.flatMap((s) => s.words) }))
+    .filter((side) => side.lines.length > 0)
+    .map((side) => ({ text: side.lines.join("\n"), confidence: meanConfidence(side.words) }));
+}
+
+/** Roman numerals of a capitals heading as OCR reads them: `II` as `H`, `ll`, `Il`; `V` as `Vv`. */
+const ROMAN_SLIPS: Readonly<Record<string, string>> = { H: "II", ll: "II", Il: "II", lI: "II", IIl: "III", Vv: "V" };
+const ROMAN_SLIP = /^(\s*)(H|ll|Il|lI|IIl|Vv)([.\-–]\s+)(?=\p{Lu}[\p{Lu}\s,]+$)/u;
+
+/**
+ * What OCR does to the small print a field depends on. A ký hiệu (a document's number and symbol,
+ * `09-TT/TU`, `89/QĐ-TTg`): a stray apostrophe or quote read between two capitals (`T'T`, `T’Tg`),
+ * and a space read after a lone capital of its last part (`TT/T U`); only tokens that start with
+ * a number and a separator are touched. A recipient's `(để b/c)`: `c` read as `€` or `C`, `b` with
+ * a tone (`bí/c`), a speck after the item's semicolon. A capitals heading's Roman numeral
+ * (`H. MỤC TIÊU` for `II.`, `Vv.` for `V.`), where no such letter could number a heading.
  */
 export function repairLine(text: string): string {
-  if (!/\d[-/]/u.test(text)) return text;
-  return text
-    .replace(/(?<![\p{L}\p{N}])(\d+[-/][\p{L}\p{N}/&.-]*\p{Lu})['’‘`´](?=\p{Lu})/gu, "$1")
-    .replace(/(?<![\p{L}\p{N}])(\d+[-/](?:[\p{Lu}&.]+[-/])*\p{Lu}) (\p{Lu}{1,2})(?![\p{L}\p{N}])/gu, "$1$2");
+  let out = text;
+  if (/\d[-/]/u.test(out)) {
+    out = out
+      .replace(/(?<![\p{L}\p{N}])(\d+[-/][\p{L}\p{N}/&.-]*\p{Lu})['’‘`´](?=\p{Lu})/gu, "$1")
+      .replace(/(?<![\p{L}\p{N}])(\d+[-/](?:[\p{Lu}&.]+[-/])*\p{Lu}) (\p{Lu}{1,2})(?![\p{L}\p{N}])/gu, "$1$2");
+  }
+  if (out.includes("/")) out = out.replace(/\((để\s+)?([bptBPT])[íìÍ]?\/[€Cc](?=\))/gu, (_m, de: string | undefined, letter: string) => `(${de ?? ""}${letter.toLowerCase()}/c`);
+  return out.replace(/([;,.])\s*_+$/u, "$1").replace(ROMAN_SLIP, (_m, lead: string, numeral: string, tail: string) => `${lead}${ROMAN_SLIPS[numeral]!}${tail}`);
 }
