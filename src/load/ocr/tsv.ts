@@ -375,17 +375,20 @@ const ROMAN_SLIP = /^(\s*)(H|ll|Il|lI|IIl|Vv)([.\-–]\s+)(?=\p{Lu}[\p{Lu}\s,]+$
 /**
  * What OCR does to the small print a field depends on. A ký hiệu (a document's number and symbol,
  * `09-TT/TU`, `89/QĐ-TTg`): a stray apostrophe or quote read between two capitals (`T'T`, `T’Tg`),
- * and a space read after a lone capital of its last part (`TT/T U`); only tokens that start with
+ * a space read after a lone
+ * capital of its last part (`TT/T U`), the TW of the Party's centre read `DW` or `TL W`; only tokens that start with
  * a number and a separator are touched. A recipient's `(để b/c)`: `c` read as `€` or `C`, `b` with
  * a tone (`bí/c`), a speck after the item's semicolon. A capitals heading's Roman numeral
  * (`H. MỤC TIÊU` for `II.`, `Vv.` for `V.`), where no such letter could number a heading.
  */
 export function repairLine(text: string): string {
   let out = text;
-  if (/\d[-/]/u.test(out)) {
+  if (/\d\s?[-/]/u.test(out)) {
     out = out
       .replace(/(?<![\p{L}\p{N}])(\d+[-/][\p{L}\p{N}/&.-]*\p{Lu})['’‘`´](?=\p{Lu})/gu, "$1")
-      .replace(/(?<![\p{L}\p{N}])(\d+[-/](?:[\p{Lu}&.]+[-/])*\p{Lu}) (\p{Lu}{1,2})(?![\p{L}\p{N}])/gu, "$1$2");
+      .replace(/(?<![\p{L}\p{N}])(\d+[-/](?:[\p{Lu}&.]+[-/])*\p{Lu}) (\p{Lu}{1,2})(?![\p{L}\p{N}])/gu, "$1$2")
+      // W is in no Vietnamese word: in a ký hiệu it is only ever the T of TW (Trung ương) misread.
+      .replace(/(?<![\p{L}\p{N}])(\d+\s?-\s?\p{Lu}{1,4}\/)(?:[DIJL1]W|T\p{Lu}? W|T W)(?![\p{L}\p{N}])/gu, "$1TW");
   }
   if (out.includes("/")) out = out.replace(/\((để\s+)?([bptBPT])[íìÍ]?\/[€Cc](?=\))/gu, (_m, de: string | undefined, letter: string) => `(${de ?? ""}${letter.toLowerCase()}/c`);
   return out.replace(/([;,.])\s*_+$/u, "$1").replace(ROMAN_SLIP, (_m, lead: string, numeral: string, tail: string) => `${lead}${ROMAN_SLIPS[numeral]!}${tail}`);
