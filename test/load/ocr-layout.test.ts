@@ -83,7 +83,7 @@ describe("layoutParagraphs", () => {
       ...line(3, 1, 2, 100, 560, "công việc được xử lý.", 90),
       ...line(3, 2, 1, 100, 660, "2. Phòng Văn hóa chủ trì.", 50),
     ];
-    expect(layoutParagraphs(parseTsv(tsv(words)))).toEqual([
+    expect(layoutParagraphs(parseTsv(tsv(words))).map(({ text, confidence }) => ({ text, confidence }))).toEqual([
       { text: "1. Nâng cao nhận thức công việc được xử lý.", confidence: 0.9 },
       { text: "2. Phòng Văn hóa chủ trì.", confidence: 0.5 },
     ]);
@@ -168,6 +168,48 @@ describe("layoutParagraphs", () => {
       "Nơi nhận:\n- Ban Bí thư,\n- Ban Tuyên giáo Tỉnh ủy, Ban cán sự đảng,\n- Lưu Văn phòng.",
       "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nHồ Văn Niên",
     ]);
+  });
+
+  /** Body lines 80 px apart in block 1, then a footnote area 56 px apart in block 2. */
+  const pageWithNotes = (noteLines: readonly (readonly Word[])[]): Word[] => [
+    ...line(1, 1, 1, 100, 200, "- Tiếp tục tuyên truyền các văn bản của Trung"),
+    ...line(1, 1, 2, 100, 280, "ương và của thành phố về công tác bảo vệ trẻ em."),
+    ...line(1, 1, 3, 100, 360, "- Nội dung, hình thức tuyên truyền phong phú"),
+    ...noteLines.flat(),
+    ...line(3, 1, 1, 700, 900, "3"),
+  ];
+  it.each([
+    ["an apostrophe", "'", "¹", true],
+    ["the digit 2", "2", "²", false],
+  ])("reads a closer-set block at the page's foot as a footnote, its raised mark (%s) as a superscript", (_name, mark, sup, guessed) => {
+    const words = pageWithNotes([
+      [[2, 1, 1, 100, 600, 10, mark, 90, 20] as Word, ...line(2, 1, 1, 130, 605, "Văn bản của Trung ương: Nghị định")],
+      line(2, 1, 2, 100, 661, "56/2017/NĐ-CP ngày 09/5/2017."),
+    ]);
+    const paragraphs = layoutParagraphs(parseTsv(tsv(words)), { bodyPitch: 80 });
+    expect(paragraphs.map((p) => p.text)).toEqual([
+      "- Tiếp tục tuyên truyền các văn bản của Trung ương và của thành phố về công tác bảo vệ trẻ em.\n- Nội dung, hình thức tuyên truyền phong phú",
+      `${sup} Văn bản của Trung ương: Nghị định 56/2017/NĐ-CP ngày 09/5/2017.`,
+    ]);
+    expect(paragraphs.at(-1)!.layout).toMatchObject({ kind: "footnote", ...(guessed ? { guessedMark: true } : {}) });
+    // The body's last line is unfinished: the next page may carry it on.
+    expect(paragraphs[0]!.layout).toMatchObject({ kind: "body", flushStart: false });
+    expect(paragraphs[0]!.layout!.endSlack).not.toBeNull();
+  });
+
+  it("reads the rest of a footnote carried onto the next page as a footnote without a mark", () => {
+    const words = pageWithNotes([line(2, 1, 1, 100, 600, "hoạch số 76/KH-UBND ngày 17/3/2021 Kế hoạch"), line(2, 1, 2, 100, 656, "thực hiện công tác phòng, chống.")]);
+    expect(layoutParagraphs(parseTsv(tsv(words)), { bodyPitch: 80 }).at(-1)).toMatchObject({
+      text: "hoạch số 76/KH-UBND ngày 17/3/2021 Kế hoạch thực hiện công tác phòng, chống.",
+      layout: { kind: "footnote" },
+    });
+  });
+
+  it("keeps a block set as close as the body in the body, and finds no footnotes without the document's pitch", () => {
+    const words = pageWithNotes([line(2, 1, 1, 100, 600, "Đẩy mạnh công tác giáo dục lối sống"), line(2, 1, 2, 100, 680, "văn hóa, rèn luyện đạo đức.")]);
+    for (const options of [{ bodyPitch: 80 }, {}]) {
+      expect(layoutParagraphs(parseTsv(tsv(words)), options).map((p) => p.layout!.kind)).not.toContain("footnote");
+    }
   });
 
   it("gives no paragraphs for a page without words", () => {

@@ -189,6 +189,21 @@ function column(segment: Segment, pageLeft: number, letterWidth: number): number
 export interface OcrParagraph {
   text: string;
   confidence: number;
+  /** Where the paragraph sits, for the PDF loader's page joins (pixels); absent for a plain paragraph. */
+  layout?: OcrLayout;
+}
+
+export interface OcrLayout {
+  kind: "body" | "columns" | "footnote";
+  /** Room left after the last line, or null where the paragraph cannot go on (it ends a sentence). */
+  endSlack: number | null;
+  /** The first line starts at the left edge without a label: it may finish the previous page's paragraph. */
+  flushStart: boolean;
+  firstWordWidth: number;
+  /** Median word height. */
+  size: number;
+  /** A footnote whose raised number OCR could not read: it was written as ¹, the loader renumbers it. */
+  guessedMark?: boolean;
 }
 
 /** A laid-out row of the page: its text and where it sits. */
@@ -257,14 +272,17 @@ function rightMargin(lines: readonly RowLine[]): number {
  * (see wrapsInto), lines the writer broke kept apart by newlines, and a row holding two columns
  * written with the right column at its position, at least four spaces from the left.
  */
-export function layoutParagraphs(words: readonly OcrWord[]): OcrParagraph[] {
+export function layoutParagraphs(words: readonly OcrWord[], options: { bodyPitch?: number } = {}): OcrParagraph[] {
   if (words.length === 0) return [];
   const letterWidth = Math.max(1, median(words.map((w) => w.width / Math.max(1, [...w.text].length))));
   const pageLeft = Math.min(...words.map((w) => w.left));
   const allRows = rows(segments(words, letterWidth));
   const closingAt = closingStart(allRows, pageLeft, letterWidth, words);
   const closing = closingAt < 0 ? [] : closingColumns(allRows.slice(closingAt), letterWidth);
-  const lines: RowLine[] = (closingAt < 0 ? allRows : allRows.slice(0, closingAt)).map((row) => {
+  const bodyRows = closingAt < 0 ? allRows : allRows.slice(0, closingAt);
+  const notesAt = options.bodyPitch === undefined ? bodyRows.length : footnotesStart(bodyRows, words, options.bodyPitch);
+  const notes = footnotes(bodyRows.slice(notesAt));
+  const lines: RowLine[] = bodyRows.slice(0, notesAt).map((row) => {
     let text = "";
     for (const [i, segment] of row.entries()) {
       const part = repairLine(segment.words.map((w) => w.text).join(" "));
@@ -312,7 +330,111 @@ export function layoutParagraphs(words: readonly OcrWord[]): OcrParagraph[] {
     }
     previousKey = line.key;
   }
-  return [...paragraphs.map((p) => ({ text: p.text.map(repairLine).join("\n"), confidence: meanConfidence(p.words) })), ...closing];
+  const size = median(words.map((w) => w.height));
+  const body = paragraphs.map((p): OcrParagraph => {
+    const first = p.lines[0]!;
+    const last = p.lines.at(-1)!;
+    const text = p.text.map(repairLine).join("\n");
+    const open = !last.columns && !SENTENCE_END.test(last.text) && !isCapitals(last.text);
+    return {
+      text,
+      confidence: meanConfidence(p.words),
+      layout: {
+        kind: first.columns ? "columns" : "body",
+        endSlack: open ? Math.max(0, block.right - last.right) : null,
+        flushStart: !first.columns && first.left <= block.left + 1.5 * letterWidth && !LABEL_START.test(first.text.trim()),
+        firstWordWidth: first.firstWordWidth,
+        size,
+      },
+    };
+  });
+  const closed = closing.map((p): OcrParagraph => ({ ...p, layout: { kind: "columns", endSlack: null, flushStart: false, firstWordWidth: 0, size } }));
+  const noted = notes.map((p): OcrParagraph => ({ ...p, layout: { kind: "footnote", endSlack: null, flushStart: false, firstWordWidth: 0, size, ...(p.guessedMark ? { guessedMark: true } : {}) } }));
+  return [...body, ...closed, ...noted].map(({ guessedMark: _g, ...p }: OcrParagraph & { guessedMark?: boolean }) => p);
+}
+
+/** Median distance between the bottoms of consecutive lines of one tesseract block (0 without two lines). */
+export function linePitch(words: readonly OcrWord[]): number {
+  return median(pitchesOf(words));
+}
+
+/** The body's line pitch over a document's pages: a page of footnotes has none of its own. */
+export function documentPitch(pages: readonly (readonly OcrWord[])[]): number {
+  return median(pages.flatMap(pitchesOf));
+}
+
+function pitchesOf(words: readonly OcrWord[]): number[] {
+  const lines = new Map<string, OcrWord[]>();
+  for (const w of words) {
+    const key = `${w.block}:${w.paragraph}:${w.line}`;
+    lines.set(key, [...(lines.get(key) ?? []), w]);
+  }
+  const byBlock = new Map<number, number[]>();
+  for (const line of lines.values()) byBlock.set(line[0]!.block, [...(byBlock.get(line[0]!.block) ?? []), median(line.map((w) => w.top + w.height))]);
+  const pitches: number[] = [];
+  for (const bottoms of byBlock.values()) {
+    bottoms.sort((a, b) => a - b);
+    for (let i = 1; i < bottoms.length; i++) pitches.push(bottoms[i]! - bottoms[i - 1]!);
+  }
+  return pitches;
+}
+
+/** A footnote area's lines are set closer than the body's: this share of the body's line pitch or less. */
+const FOOTNOTE_PITCH = 0.82;
+const PAGE_NUMBER_ROW = /^[\s\-–—]*\d{1,3}[\s\-–—]*$/u;
+
+/**
+ * Where the page's footnote area starts: the trailing tesseract blocks (a page number below
+ * them aside) of two lines or more whose lines are set closer than the body's. The row count
+ * when there is none.
+ */
+function footnotesStart(bodyRows: readonly Segment[][], words: readonly OcrWord[], bodyPitch: number): number {
+  const rowText = (row: readonly Segment[]): string => row.flatMap((s) => s.words.map((w) => w.text)).join(" ");
+  let end = bodyRows.length;
+  while (end > 0 && PAGE_NUMBER_ROW.test(rowText(bodyRows[end - 1]!))) end--;
+  let start = end;
+  const blockPitch = new Map<number, number>();
+  while (start > 0) {
+    const row = bodyRows[start - 1]!;
+    if (row.length > 1) break;
+    const block = row[0]!.words[0]!.block;
+    if (!blockPitch.has(block)) blockPitch.set(block, linePitch(words.filter((w) => w.block === block)));
+    const pitch = blockPitch.get(block)!;
+    if (!(pitch > 0 && pitch < FOOTNOTE_PITCH * bodyPitch)) break;
+    start--;
+  }
+  // Never the whole page: a page set small throughout is body text.
+  return start === 0 || start === end ? bodyRows.length : start;
+}
+
+const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+/** A footnote's raised number as OCR reads it: the digit, or a quote, an apostrophe, a bang. */
+const RAISED_MARK = /^(?:[¹²³⁴⁵⁶⁷⁸⁹]|\d{1,2}|['’‘"“”*!])$/u;
+
+/**
+ * The footnote area's lines as footnotes: one starts at a line opening with a small raised mark
+ * (written as a superscript number: the digit OCR read, else ¹ for the loader to renumber); the
+ * others run on. The page number below them is left out.
+ */
+function footnotes(noteRows: readonly Segment[][]): (OcrParagraph & { guessedMark?: boolean })[] {
+  const out: { lines: string[]; words: OcrWord[]; guessedMark: boolean }[] = [];
+  for (const row of noteRows) {
+    const rowWords = row.flatMap((s) => s.words);
+    if (PAGE_NUMBER_ROW.test(rowWords.map((w) => w.text).join(" "))) continue;
+    const [mark, ...rest] = rowWords;
+    const height = median(rest.map((w) => w.height));
+    const raised = mark !== undefined && rest.length > 0 && RAISED_MARK.test(mark.text) && mark.height < 0.75 * height;
+    if (raised || out.length === 0) {
+      const digit = /^\d+$/u.test(mark!.text) ? [...mark!.text].map((d) => SUPERSCRIPT[Number(d)]).join("") : SUPERSCRIPT.includes(mark!.text) ? mark!.text : "¹";
+      const text = raised ? `${digit} ${repairLine(rest.map((w) => w.text).join(" "))}` : repairLine(rowWords.map((w) => w.text).join(" "));
+      out.push({ lines: [text], words: rowWords, guessedMark: raised && !/^[\d¹²³⁴⁵⁶⁷⁸⁹]+$/u.test(mark!.text) });
+      continue;
+    }
+    const last = out.at(-1)!;
+    last.lines[last.lines.length - 1] = joinWrapped(last.lines.at(-1)!, repairLine(rowWords.map((w) => w.text).join(" ")));
+    last.words.push(...rowWords);
+  }
+  return out.map((n) => ({ text: n.lines.join("\n"), confidence: meanConfidence(n.words), guessedMark: n.guessedMark }));
 }
 
 const RECIPIENTS = /^N[ơoó]i\s*nh[ậâa]n\b/iu;
