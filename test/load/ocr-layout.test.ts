@@ -143,6 +143,7 @@ describe("layoutParagraphs", () => {
     ["a recipient's b/c with c read as €", "- Ban Tuyên giáo (để b/€);", "- Ban Tuyên giáo (để b/c);"],
     ["a recipient's b/c with a tone on b", "- UBND thành phố (bí/c);", "- UBND thành phố (b/c);"],
     ["a speck after a recipient's semicolon", "- Sở GDĐT (b/C);_", "- Sở GDĐT (b/c);"],
+    ["an Œ inside an abbreviation", "- Các CSGŒD kiện toàn", "- Các CSGD kiện toàn"],
     ["a heading's II read as H", "H. MỤC TIÊU", "II. MỤC TIÊU"],
     ["a heading's V read as Vv", "Vv. TỔ CHỨC THỰC HIỆN", "V. TỔ CHỨC THỰC HIỆN"],
     ["an initial before a name, no heading", "H. Nguyễn Văn A", "H. Nguyễn Văn A"],

@@ -501,7 +501,8 @@ const ROMAN_SLIP = /^(\s*)(H|ll|Il|lI|IIl|Vv)([.\-–]\s+)(?=\p{Lu}[\p{Lu}\s,]+$
  * capital of its last part (`TT/T U`), the TW of the Party's centre read `DW` or `TL W`; only tokens that start with
  * a number and a separator are touched. A recipient's `(để b/c)`: `c` read as `€` or `C`, `b` with
  * a tone (`bí/c`), a speck after the item's semicolon. A capitals heading's Roman numeral
- * (`H. MỤC TIÊU` for `II.`, `Vv.` for `V.`), where no such letter could number a heading.
+ * (`H. MỤC TIÊU` for `II.`, `Vv.` for `V.`), where no such letter could number a heading. An Œ
+ * or Æ inside an abbreviation (`CSGŒD`).
  */
 export function repairLine(text: string): string {
   let out = text;
@@ -512,6 +513,8 @@ export function repairLine(text: string): string {
       // W is in no Vietnamese word: in a ký hiệu it is only ever the T of TW (Trung ương) misread.
       .replace(/(?<![\p{L}\p{N}])(\d+\s?-\s?\p{Lu}{1,4}\/)(?:[DIJL1]W|T\p{Lu}? W|T W)(?![\p{L}\p{N}])/gu, "$1TW");
   }
+  // Œ and Æ are in no Vietnamese word: between capitals (`CSGŒD`) they are a letter's smudge read twice.
+  if (/[ŒÆ]/u.test(out)) out = out.replace(/(?<=\p{Lu})[ŒÆ](?=\p{Lu})/gu, "");
   if (out.includes("/")) out = out.replace(/\((để\s+)?([bptBPT])[íìÍ]?\/[€Cc](?=\))/gu, (_m, de: string | undefined, letter: string) => `(${de ?? ""}${letter.toLowerCase()}/c`);
   return out.replace(/([;,.])\s*_+$/u, "$1").replace(ROMAN_SLIP, (_m, lead: string, numeral: string, tail: string) => `${lead}${ROMAN_SLIPS[numeral]!}${tail}`);
 }
