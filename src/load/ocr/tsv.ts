@@ -1,11 +1,11 @@
 /**
  * Turns tesseract's TSV (the same from the CLI and from tesseract.js) into page text and a
- * confidence. The text is laid out the way `pdftotext -layout` lays out a typed PDF, because the
- * normalise stage already restores reading order from that: the two-column header (agency |
- * quốc hiệu) and the Nơi nhận | signature block come out as one row with a wide gap, which
- * normalise splits into the left column's lines, then the right's.
+ * confidence. Lines a paragraph wrapped are joined as the typed PDF's are (word boxes say whether
+ * the next line's first word would have fitted); the two-column header (agency | quốc hiệu) comes
+ * out as rows with a wide gap, which normalise splits into the left column's lines, then the
+ * right's; the closing block (Nơi nhận | signer) comes out already split, as the typed PDF
+ * loader gives it; a closer-set block at the page's foot is the footnote area.
  */
-
 export interface OcrWord {
   /** tesseract's block, paragraph and line numbers: one text line of one layout block. */
   block: number;
