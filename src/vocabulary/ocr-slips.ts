@@ -39,7 +39,35 @@ export const HOI_READ_AS_SAC: readonly OcrSlip[] = [
   ["quan điếm", "quan điểm"],
   ["tiêu biếu", "tiêu biểu"],
   ["đại biếu", "đại biểu"],
+  ["bố sung", "bổ sung"],
+  ["phố biến", "phổ biến"],
+  ["phố cập", "phổ cập"],
+  ["giáo dục phố thông", "giáo dục phổ thông"],
+  ["thúc đấy", "thúc đẩy"],
+  ["giảm thiếu", "giảm thiểu"],
+  ["bốn phận", "bổn phận"],
+  ["tố dân phố", "tổ dân phố"],
+  ["cụ thế", "cụ thể"],
 ].flatMap(([wrong, right]) => slipCases(wrong!, right!));
+
+/**
+ * Other tone slips of the same scans, in phrases the wrong form never makes: a breve read as an
+ * acute (`tăng` → `táng`, the year's `năm` → `nắm`), a hook-below read without it (`bình đẳng`).
+ */
+export const OTHER_TONE_SLIPS: readonly OcrSlip[] = [
+  ["táng cường", "tăng cường"],
+  ["bình đăng", "bình đẳng"],
+].flatMap(([wrong, right]) => slipCases(wrong!, right!));
+
+/**
+ * `năm` (year) read as `nắm` (to grasp) before a year, or after a date's month: `ngày 14 tháng 4
+ * nắm 2017`. `nắm` before a four-digit year, or after `tháng N`, is never the verb.
+ */
+export const YEAR_READ_AS_GRASP: readonly OcrSlip[] = [
+  { wrong: "nắm", right: "năm", pattern: /(?<![\p{L}])nắm(?=\s+(?:19|20)\d\d(?!\d))|(?<=tháng\s+\d{1,2}\s+)nắm(?![\p{L}])/gu, replacement: "năm" },
+  { wrong: "Nắm", right: "Năm", pattern: /(?<![\p{L}])Nắm(?=\s+(?:19|20)\d\d(?!\d))/gu, replacement: "Năm" },
+  { wrong: "NẮM", right: "NĂM", pattern: /(?<![\p{L}])NẮM(?=\s+(?:19|20)\d\d(?!\d))|(?<=THÁNG\s+\d{1,2}\s+)NẮM(?![\p{L}])/gu, replacement: "NĂM" },
+];
 
 export const OCR_SLIPS: readonly OcrSlip[] = [
   slip("TÍNH ỦY", "TỈNH ỦY"),
@@ -56,6 +84,8 @@ export const OCR_SLIPS: readonly OcrSlip[] = [
   // The space of a bold type line lost.
   slip("KẾHOẠCH", "KẾ HOẠCH"),
   ...HOI_READ_AS_SAC,
+  ...OTHER_TONE_SLIPS,
+  ...YEAR_READ_AS_GRASP,
 ];
 
 /**

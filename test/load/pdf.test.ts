@@ -3,7 +3,7 @@ import { PDFParse } from "pdf-parse";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { asFailure, VanbanError } from "../../src/errors.js";
 import type { LoadedDocument } from "../../src/load/model.js";
-import type { OcrImage, OcrOutcome } from "../../src/load/ocr/index.js";
+import type { OcrImage, OcrOutcome, OcrPageResult, OcrParagraph } from "../../src/load/ocr/index.js";
 import { openOptions, pdfError } from "../../src/load/pdf/document.js";
 import { defaultPdfDependencies, loadPdf, type PdfDependencies } from "../../src/load/pdf/load.js";
 import { repairText } from "../../src/load/pdf/lines.js";
@@ -346,6 +346,24 @@ describe("PDF strategy: text layer, OCR, or OCR where the layer is unusable", ()
     expect([...png.subarray(0, 4)]).toEqual(PNG);
     // 300 dpi: an A4 page is 2479 pixels wide (PNG width is at byte 16).
     expect(Buffer.from(png).readUInt32BE(16)).toBeGreaterThan(2400);
+  });
+
+  it("auto: joins an OCR paragraph cut by a page break, carries a footnote's rest to its start, numbers an unread mark and drops the page number", async () => {
+    const body = (text: string, layout: Partial<NonNullable<OcrParagraph["layout"]>>): OcrParagraph => ({
+      text,
+      confidence: 0.9,
+      layout: { kind: "body", endSlack: null, flushStart: false, firstWordWidth: 60, size: 45, ...layout },
+    });
+    const pages: OcrPageResult[] = [
+      [body("Đẩy mạnh công tác giáo dục, lồng ghép vào hoạt động ngoại", { endSlack: 10 }), body("3", {}), body("¹ Văn bản của Tỉnh: (4.3) Kế", { kind: "footnote", guessedMark: true })],
+      [body("hoạch số 76/KH-UBND ngày 17/3/2021.", { kind: "footnote" }), body("khóa phù hợp với từng cấp học.", { flushStart: true })],
+    ].map((paragraphs, i) => ({ page: i + 1, text: paragraphs.map((p) => p.text).join("\n\n"), confidence: 0.9, paragraphs }));
+    const recognise: PdfDependencies["recognise"] = async (images) => ({ engine: "fake-ocr 1.0", pages: images.map((i) => pages[i.page - 1]!) });
+    const doc = await load(writePdf([scanPage, scanPage]), { deps: { recognise }, config: config({ strategy: "auto" }) });
+    expect(doc.pages.map((p) => p.blocks.map((b) => b.text))).toEqual([
+      ["Đẩy mạnh công tác giáo dục, lồng ghép vào hoạt động ngoại khóa phù hợp với từng cấp học.", "¹ Văn bản của Tỉnh: (4.3) Kế hoạch số 76/KH-UBND ngày 17/3/2021."],
+      [],
+    ]);
   });
 
   it("ocr: reads every page by OCR, text layer or not; low confidence is a warning", async () => {

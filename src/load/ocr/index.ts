@@ -4,7 +4,7 @@ import type { PipelineConfig } from "../../pipeline/config.js";
 import { OcrImageError, type OcrEngine, type OcrImage, type OcrSession } from "./engine.js";
 import { probeSystemTesseract, systemTesseractEngine } from "./tesseract-cli.js";
 import { modelFolder, tesseractJsEngine } from "./tesseract-js.js";
-import { layoutParagraphs, meanConfidence, parseTsv, skewOf, withoutSpecks, type OcrParagraph, type OcrWord } from "./tsv.js";
+import { documentPitch, layoutParagraphs, meanConfidence, parseTsv, skewOf, withoutSpecks, type OcrParagraph, type OcrWord } from "./tsv.js";
 
 export type { OcrImage } from "./engine.js";
 export { ocrPages, ocrWarnings } from "./pages.js";
@@ -178,10 +178,11 @@ export async function recognise(
       skewed.forEach((pageIndex, i) => (words[pageIndex] = again[i]!));
       name = `${engine.name} + ${straightener.name}`;
     }
+    const bodyPitch = documentPitch(words);
     return {
       engine: name,
       pages: images.map((image, i) => {
-        const paragraphs = layoutParagraphs(words[i]!);
+        const paragraphs = layoutParagraphs(words[i]!, bodyPitch > 0 ? { bodyPitch } : {});
         return { page: image.page, text: paragraphs.map((p) => p.text).join("\n\n"), confidence: meanConfidence(words[i]!), paragraphs };
       }),
     };

@@ -3,7 +3,7 @@ import type { Warning } from "../../schema/document.js";
 import { decodeLegacy, detectLegacyEncoding, encodingOfFont } from "../encodings/index.js";
 import { containsName } from "../magic.js";
 import { overallStrategy, type Block, type LoadedDocument, type Page } from "../model.js";
-import { recognise, type OcrOutcome } from "../ocr/index.js";
+import { recognise, type OcrOutcome, type OcrParagraph } from "../ocr/index.js";
 import type { LoadContext } from "../registry.js";
 import { openPdf, pdfError, type OpenPdf } from "./document.js";
 import { drawsImage, pageImages } from "./images.js";
@@ -112,9 +112,10 @@ async function readPdf(pdf: OpenPdf, bytes: Uint8Array, context: LoadContext, de
   const furniture = dropFurniture(layers);
   for (const text of furniture.dropped) warnings.push({ code: "page-furniture-dropped", message: `a line repeated on every page was dropped: "${text}"`, span: null });
   const block = textBlock(furniture.pages.filter((_, i) => !toOcr.includes(i + 1)));
+  const notes = { last: 0 };
   const paragraphs: Paragraph[][] = numbers.map((n) => {
     const read = ocr?.pages.find((p) => p.page === n);
-    if (toOcr.includes(n)) return read ? ocrParagraphs(read.text) : [];
+    if (toOcr.includes(n)) return read ? ocrParagraphs(read, notes) : [];
     return paragraphsOf(furniture.pages[n - 1] ?? [], block, { first: n === 1, last: n === count });
   });
   joinAcrossPages(paragraphs);
@@ -150,8 +151,33 @@ async function readPdf(pdf: OpenPdf, bytes: Uint8Array, context: LoadContext, de
   };
 }
 
+const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+/**
+ * An OCR page's paragraphs with their layout, so that joinAcrossPages treats them as it treats a
+ * text layer's: a paragraph cut by the page break, a footnote carried over. A lone page number
+ * goes (normalise would drop it, but here it would stand between the two halves). A footnote
+ * whose raised number OCR could not read takes the next number of the document.
+ */
+function ocrParagraphs(read: { text: string; paragraphs: readonly OcrParagraph[] }, notes: { last: number }): Paragraph[] {
+  if (read.paragraphs.length === 0) return plainOcrParagraphs(read.text);
+  return read.paragraphs.flatMap((p): Paragraph[] => {
+    const text = p.text.trim();
+    if (text === "" || /^[-–—]?\s*\d{1,3}\s*[-–—]?$/u.test(text)) return [];
+    const layout = p.layout;
+    if (layout === undefined) return [{ text, kind: "body", endSlack: null, flushStart: false, firstWordWidth: 0, size: 0 }];
+    let noted = text;
+    const mark = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+/u.exec(text)?.[0];
+    if (layout.kind === "footnote" && mark !== undefined) {
+      if (layout.guessedMark) noted = [...String(notes.last + 1)].map((d) => SUPERSCRIPT[Number(d)]).join("") + text.slice(mark.length);
+      notes.last = Number([...(/^[⁰¹²³⁴⁵⁶⁷⁸⁹]+/u.exec(noted)![0])].map((c) => SUPERSCRIPT.indexOf(c)).join(""));
+    }
+    return [{ text: noted, kind: layout.kind, endSlack: layout.endSlack, flushStart: layout.flushStart, firstWordWidth: layout.firstWordWidth, size: layout.size }];
+  });
+}
+
 /** OCR text is lines with blank lines between paragraphs: each paragraph a block. */
-function ocrParagraphs(text: string): Paragraph[] {
+function plainOcrParagraphs(text: string): Paragraph[] {
   return text
     .split(/\n\s*\n/)
     .map((t) => t.trim())
