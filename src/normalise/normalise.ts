@@ -2,7 +2,7 @@ import type { LoadedDocument } from "../load/model.js";
 import type { Warning } from "../schema/document.js";
 import { parseLabel } from "../text/labels.js";
 import { isCapitalsLine } from "../text/lines.js";
-import { OCR_SLIP_GATE, OCR_SLIPS } from "../vocabulary/ocr-slips.js";
+import { HEADER_SLIP_GATE, HEADER_SLIPS, OCR_SLIP_GATE, OCR_SLIPS, type OcrSlip } from "../vocabulary/ocr-slips.js";
 import { splitColumns, unfoldMarkdownTables } from "./layout.js";
 
 /** One logical line of the normalised text: a paragraph, a list item, a header line. */
@@ -50,11 +50,14 @@ export function normalise(doc: LoadedDocument): NormalisedDocument {
   // stripping rewrote it: "a [ ](u) b" leaves a gap, "T**Í**NH" a slip.
   let gapless = true;
   let slipless = true;
+  // The long list of tone slips (tống kết …) is searched only in text this run read by OCR: a
+  // search of every typed document for a hundred phrases would cost a tenth of its time.
+  const slips = doc.pages.some((p) => p.blocks.some((b) => b.origin === "ocr")) ? OCR_SLIP_SET : HEADER_SLIP_SET;
   for (const page of doc.pages) {
     for (const block of page.blocks) {
       const clean = cleanCharacters(block.text);
       gapless &&= !clean.includes("\t") && !clean.includes("  ");
-      slipless &&= !OCR_SUSPECT.test(clean);
+      slipless &&= !slips.gate.test(clean);
       rawLines.push(...clean.split("\n"), "");
     }
   }
@@ -72,7 +75,7 @@ export function normalise(doc: LoadedDocument): NormalisedDocument {
     const untouched = unemphasised === rawLine;
     // Collapsing spaces never joins letters, so it cannot make a slip.
     const spaced = gapless && untouched ? unemphasised.trim() : collapseSpaces(unemphasised);
-    const text = slipless && untouched ? spaced : fixOcrSlips(spaced, warnings);
+    const text = slipless && untouched ? spaced : fixOcrSlips(spaced, slips, warnings);
     if (text === "" || DECORATION.test(text)) {
       // A page number between two halves of a sentence is a page break: treat it as a blank line.
       blank = true;
@@ -131,13 +134,18 @@ function collapseSpaces(line: string): string {
   return (line.includes("  ") || line.includes("\t") ? line.replace(/[ \t]+/g, " ") : line).trim();
 }
 
-/** Every slip in OCR_SLIPS holds one of these: the gate is built from the list itself. */
-const OCR_SUSPECT = OCR_SLIP_GATE;
+interface SlipSet {
+  slips: readonly OcrSlip[];
+  /** Matches wherever any of the slips may stand: built from the list itself. */
+  gate: RegExp;
+}
+const OCR_SLIP_SET: SlipSet = { slips: OCR_SLIPS, gate: OCR_SLIP_GATE };
+const HEADER_SLIP_SET: SlipSet = { slips: HEADER_SLIPS, gate: HEADER_SLIP_GATE };
 
-function fixOcrSlips(line: string, warnings: Warning[]): string {
-  if (!OCR_SUSPECT.test(line)) return line;
+function fixOcrSlips(line: string, { slips, gate }: SlipSet, warnings: Warning[]): string {
+  if (!gate.test(line)) return line;
   let out = line;
-  for (const slip of OCR_SLIPS) {
+  for (const slip of slips) {
     if (slip.pattern.test(out)) {
       out = out.replace(slip.pattern, slip.replacement);
       warnings.push({ code: "ocr-slip-corrected", message: `"${slip.wrong}" read as "${slip.right}"`, span: null });

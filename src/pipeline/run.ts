@@ -125,12 +125,13 @@ function extractFields(loaded: LoadedDocument, norm: NormalisedDocument, seg: Se
 }
 
 /**
- * `vb_` + hash of the normalised text with every run of white space read as one space: a blank
+ * `vb_` + hash of the normalised text with blank lines read as line breaks: a blank
  * line more or less between a Word table and a text file's lines is layout, not content, and the
  * same document must get the same id from any format.
  */
 export function documentId(text: string): string {
-  return `vb_${sha256(text.replace(/\s+/g, " ").trim()).slice(0, 24)}`;
+  // normalise has already made every gap inside a line one space; only blank lines can differ.
+  return `vb_${sha256(text.replace(/\n\s*\n/g, "\n")).slice(0, 24)}`;
 }
 
 function dedupeWarnings(warnings: readonly Warning[]): Warning[] {

@@ -69,7 +69,8 @@ export const YEAR_READ_AS_GRASP: readonly OcrSlip[] = [
   { wrong: "NẮM", right: "NĂM", pattern: /(?<![\p{L}])NẮM(?=\s+(?:19|20)\d\d(?!\d))|(?<=THÁNG\s+\d{1,2}\s+)NẮM(?![\p{L}])/gu, replacement: "NĂM" },
 ];
 
-export const OCR_SLIPS: readonly OcrSlip[] = [
+/** Slips of header and issuer lines, met in any text (retyped from OCR, or OCR'd long ago). */
+export const HEADER_SLIPS: readonly OcrSlip[] = [
   slip("TÍNH ỦY", "TỈNH ỦY"),
   slip("TÍNH UỶ", "TỈNH UỶ"),
   slip("Tính ủy", "Tỉnh ủy"),
@@ -83,13 +84,16 @@ export const OCR_SLIPS: readonly OcrSlip[] = [
   slip("CỘNG HÒA XÃ HỘI CHỦ NGHÌA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"),
   // The space of a bold type line lost.
   slip("KẾHOẠCH", "KẾ HOẠCH"),
-  ...HOI_READ_AS_SAC,
-  ...OTHER_TONE_SLIPS,
-  ...YEAR_READ_AS_GRASP,
 ];
+
+/** Everything above; the tone slips only where this run's OCR read the page. */
+export const OCR_SLIPS: readonly OcrSlip[] = [...HEADER_SLIPS, ...HOI_READ_AS_SAC, ...OTHER_TONE_SLIPS, ...YEAR_READ_AS_GRASP];
 
 /**
  * A cheap test that a line may hold a slip: one pattern for all the wrong forms, so that the
  * per-slip patterns run only on the rare line that has one.
  */
-export const OCR_SLIP_GATE = new RegExp(OCR_SLIPS.map((s) => s.wrong.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "u");
+export const gateOf = (slips: readonly OcrSlip[]): RegExp =>
+  new RegExp(slips.map((s) => s.wrong.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "u");
+export const OCR_SLIP_GATE = gateOf(OCR_SLIPS);
+export const HEADER_SLIP_GATE = gateOf(HEADER_SLIPS);

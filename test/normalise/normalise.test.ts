@@ -203,3 +203,17 @@ describe("normalise: lines", () => {
     expect(norm(input)).toEqual(norm(input));
   });
 });
+
+describe("normalise: tone slips of OCR are mended only in text this run read by OCR", () => {
+  const loaded = (text: string, origin: "text" | "ocr") => {
+    const doc = fromText(text, { fileName: null, mediaType: "text/plain", sha256: "0".repeat(64), bytes: text.length, encoding: "utf-8" });
+    return { ...doc, pages: doc.pages.map((p) => ({ ...p, blocks: p.blocks.map((b) => ({ ...b, origin })) })) };
+  };
+  it.each([
+    ["OCR text: tống kết is tổng kết", "ocr", "Kế hoạch tống kết 10 năm", "Kế hoạch tổng kết 10 năm"],
+    ["typed text: left as written", "text", "Kế hoạch tống kết 10 năm", "Kế hoạch tống kết 10 năm"],
+    ["typed text still gets header slips mended", "text", "BAN THƯỜNG VỤ TÍNH ỦY", "BAN THƯỜNG VỤ TỈNH ỦY"],
+  ] as const)("%s", (_name, origin, input, output) => {
+    expect(normalise(loaded(input, origin)).text).toBe(output);
+  });
+});
