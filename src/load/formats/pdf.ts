@@ -1,5 +1,4 @@
 import { containsName } from "../magic.js";
-import { loadPdf } from "../pdf/load.js";
 import type { Format } from "../registry.js";
 
 export const pdfFormat: Format = {
@@ -9,5 +8,6 @@ export const pdfFormat: Format = {
   extensions: [".pdf"],
   // The header may follow up to 1 kB of junk (PDF 32000-1, annex H).
   detect: (bytes) => containsName(bytes.subarray(0, 1024), "%PDF-"),
-  load: (bytes, context) => loadPdf(bytes, context),
+  // pdf.js (and its polyfills) load only when a PDF arrives: a text-only run never pays for them.
+  load: async (bytes, context) => (await import("../pdf/load.js")).loadPdf(bytes, context),
 };
