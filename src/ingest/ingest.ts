@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
-import { readInput } from "../cli/files.js";
+import { readInput } from "../fs/read.js";
 import { asFailure, type Failure } from "../errors.js";
 import { defaultPipeline, type PipelineConfig } from "../pipeline/config.js";
 import { ArchiveWriter, type ArchiveSummary, type FailureLine } from "./archive.js";

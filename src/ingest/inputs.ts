@@ -1,7 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { asFailure, VanbanError, type Failure } from "../errors.js";
-import { osReason } from "../cli/files.js";
+import { osReason } from "../fs/read.js";
 import { FORMATS } from "../load/registry.js";
 
 const READABLE_EXTENSIONS: ReadonlySet<string> = new Set(FORMATS.flatMap((f) => f.extensions));

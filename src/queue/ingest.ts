@@ -1,6 +1,6 @@
 import { basename } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { readInput } from "../cli/files.js";
+import { readInput } from "../fs/read.js";
 import { asFailure, type Failure } from "../errors.js";
 import { ArchiveWriter, type ArchiveSummary, type FailureLine } from "../ingest/archive.js";
 import { failureLine, sha256Hex, type IngestProgress } from "../ingest/ingest.js";
