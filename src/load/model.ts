@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { warningSchema } from "../schema/document.js";
+import { sourceSchema, warningSchema } from "../schema/document.js";
 
 /**
  * The canonical intermediate document. Every loader (text, DOCX, .doc, PDF, OCR) produces this
@@ -32,7 +32,7 @@ export type Page = z.infer<typeof pageSchema>;
 export const loadedDocumentSchema = z.object({
   fileName: z.string().nullable(),
   /** Registry id of the format that read the bytes: text, docx, doc, pdf, image. */
-  format: z.string(),
+  format: sourceSchema.shape.format,
   mediaType: z.string(),
   sha256: z.string(),
   bytes: z.number().int().nonnegative(),

@@ -20,7 +20,7 @@ export interface LoadContext {
  * turn them into the canonical document. Detection goes by content, never by file name.
  */
 export interface Format {
-  id: "text" | "docx" | "doc" | "pdf" | "image";
+  id: LoadedDocument["format"];
   /** For people: named in the error an unknown format gets. */
   label: string;
   mediaTypes: readonly string[];

@@ -14,7 +14,7 @@ import type { LoadedDocument } from "../load/model.js";
 import { detectFormat } from "../load/registry.js";
 import { fromText, sha256 } from "../load/text.js";
 import { footnoteMarkerLength, normalise, type NormalisedDocument } from "../normalise/normalise.js";
-import { SCHEMA_VERSION, sourceSchema, vanbanDocumentSchema, type OutlineNode, type VanbanDocument, type Warning } from "../schema/document.js";
+import { SCHEMA_VERSION, vanbanDocumentSchema, type OutlineNode, type VanbanDocument, type Warning } from "../schema/document.js";
 import { pathOf } from "../segment/outline.js";
 import { segment, type Segments } from "../segment/segment.js";
 import { defaultPipeline, type PipelineConfig } from "./config.js";
@@ -31,8 +31,6 @@ export interface ExtractBytesOptions {
   /** Read binary formats in a worker thread with the pipeline's heap and time limits (default true). */
   isolate?: boolean;
 }
-
-const sourceFormatSchema = sourceSchema.shape.format;
 
 export type StageName = "load" | "normalise" | "segment" | "extract" | "validate";
 export type StageTimings = Record<StageName, number>;
@@ -85,7 +83,7 @@ function extractFields(loaded: LoadedDocument, norm: NormalisedDocument, seg: Se
       sha256: loaded.sha256,
       bytes: loaded.bytes,
       encoding: loaded.encoding,
-      format: formatOf(loaded),
+      format: loaded.format,
       strategy: loaded.strategy,
       ocrEngine: loaded.ocrEngine,
       pages: loaded.pages.map((p) => ({ number: p.number, strategy: p.strategy, ocrConfidence: p.ocrConfidence })),
@@ -233,12 +231,6 @@ function withTimeout<T>(work: Promise<T>, ms: number, error: () => Error): Promi
     timer.unref();
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-function formatOf(loaded: LoadedDocument): VanbanDocument["source"]["format"] {
-  const parsed = sourceFormatSchema.safeParse(loaded.format);
-  if (!parsed.success) throw new VanbanError("internal", `a loader reported an unknown format ${loaded.format}`);
-  return parsed.data;
 }
 
 /** For the benchmark: the document and the milliseconds each stage took. */
