@@ -1,5 +1,5 @@
 import { VanbanError } from "../../errors.js";
-import { decodeLegacy, detectLegacyEncoding } from "../encodings/index.js";
+import { decodeLegacy, legacyEncodingOf } from "../encodings/index.js";
 import { superscript } from "../docx/body.js";
 import { legacyFontRuns, wordDocument, type LegacyConversion } from "../docx/loaded.js";
 import { cellText, tableBlocks, untabLayout, type TableCell } from "../docx/tables.js";
@@ -48,8 +48,8 @@ export async function readDoc(bytes: Uint8Array, context: LoadContext): Promise<
   if (legacyRuns.size > 0) {
     legacy = legacyFontRuns(legacyRuns, legacyFonts);
   } else {
-    const detected = detectLegacyEncoding(`${body}\n${footnotes}`).encoding;
-    if (detected !== "unicode") {
+    const detected = legacyEncodingOf(`${body}\n${footnotes}`);
+    if (detected !== null) {
       // No font names, so TCVN3's H-font lines and lost capitals are guessed as for a text file.
       body = decodeLegacy(body, detected, { upperCase: "guess" });
       footnotes = decodeLegacy(footnotes, detected, { upperCase: "guess" });

@@ -83,3 +83,9 @@ export function detectLegacyEncoding(text: string): LegacyDetection {
   const encoding = LEGACY_ENCODINGS.filter(wins).sort((a, b) => valid[b] - valid[a])[0] ?? "unicode";
   return { encoding, ...units, words: scores.words, valid };
 }
+
+/** The legacy encoding a text is in, or null for Unicode: detectLegacyEncoding's verdict alone. */
+export function legacyEncodingOf(text: string): LegacyEncoding | null {
+  const { encoding } = detectLegacyEncoding(text);
+  return encoding === "unicode" ? null : encoding;
+}

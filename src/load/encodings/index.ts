@@ -3,7 +3,7 @@
  * UTF-8/UTF-16 with or without a byte-order mark.
  */
 export { decodeBytes, type DecodedText, type TextEncodingName } from "./bytes.js";
-export { detectLegacyEncoding, type LegacyDetection, type TextReading } from "./detect.js";
+export { detectLegacyEncoding, legacyEncodingOf, type LegacyDetection, type TextReading } from "./detect.js";
 export { decodeByFont, encodingOfFont, type FontEncoding } from "./fonts.js";
 export { decodeLegacy, encodeLegacy, encodeLegacyBytes, type DecodeLegacyOptions, type LegacyEncoding } from "./legacy.js";
 export { isVietnameseSyllable } from "./syllable.js";

@@ -1,6 +1,6 @@
 import { VanbanError } from "../../errors.js";
 import type { Warning } from "../../schema/document.js";
-import { decodeLegacy, detectLegacyEncoding, encodingOfFont } from "../encodings/index.js";
+import { decodeLegacy, encodingOfFont, legacyEncodingOf } from "../encodings/index.js";
 import { containsName } from "../magic.js";
 import { overallStrategy, type Block, type LoadedDocument, type Page } from "../model.js";
 import { recognise, type OcrOutcome, type OcrParagraph } from "../ocr/index.js";
@@ -19,14 +19,7 @@ export interface PdfDependencies {
 
 export const defaultPdfDependencies: PdfDependencies = {
   recognise,
-  legacy: {
-    encodingOfFont,
-    decodeLegacy,
-    detectLegacyEncoding: (text) => {
-      const { encoding } = detectLegacyEncoding(text);
-      return encoding === "unicode" ? null : encoding;
-    },
-  },
+  legacy: { encodingOfFont, decodeLegacy, detectLegacyEncoding: legacyEncodingOf },
 };
 
 /** Share of unreadable characters (U+FFFD, private-use glyphs, controls) above which a text layer is garbage. */
