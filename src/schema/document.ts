@@ -19,7 +19,7 @@ export const documentTypeCodeSchema = z.enum(DOCUMENT_TYPE_CODES);
 export type DocumentTypeCode = z.infer<typeof documentTypeCodeSchema>;
 
 /** `2021-05-11`, `2021-05` (day left blank or a month-long limit) or `2021`. */
-export const partialDateSchema = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+export const partialDateSchema = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "a date YYYY, YYYY-MM or YYYY-MM-DD");
 
 export const warningCodeSchema = z.enum([
   "header-missing", // no Số/date line block before the type line
