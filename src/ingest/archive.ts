@@ -4,6 +4,7 @@ import { z } from "zod";
 import { writeFileAtomic } from "../fs/atomic.js";
 import { failureCodeSchema } from "../errors.js";
 import type { DocumentFact } from "../graph/facts.js";
+import type { ReferenceGraph } from "../graph/graph.js";
 import { FileGraphStore, type SourceRecord } from "../graph/store.js";
 
 /**
@@ -175,6 +176,23 @@ export class ArchiveWriter {
       await this.store.putDocuments(facts, sources);
     });
     return this.committing;
+  }
+
+  /** What a long-running writer (the server) answers queries from: everything added so far, committed. */
+  async documentFacts(): Promise<readonly DocumentFact[]> {
+    await this.commit();
+    return this.store.documentFacts();
+  }
+
+  async graph(): Promise<ReferenceGraph> {
+    await this.commit();
+    return this.store.graph();
+  }
+
+  /** Puts a document's facts anew (a reviewer corrected its fields): later facts of an id replace earlier ones. */
+  async replaceFacts(facts: DocumentFact): Promise<void> {
+    await this.commit();
+    await this.store.putDocuments([facts]);
   }
 
   /**
