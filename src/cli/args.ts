@@ -59,8 +59,21 @@ export interface GraphCommand {
   query: GraphQuery;
 }
 
-export type HelpTopic = "main" | "extract" | "ingest" | "graph" | "worker" | "status" | "retry";
-export type Command = { kind: "help"; topic: HelpTopic } | { kind: "version" } | ExtractCommand | IngestCommand | GraphCommand | WorkerCommand | StatusCommand | RetryCommand;
+export interface ServeCommand {
+  kind: "serve";
+  archive: string;
+  host: string;
+  port: number;
+  pipelinePath: string | null;
+  workers: number | null;
+  /** Uploads go to the queue's workers instead of this process's threads. */
+  target: QueueTarget | null;
+  /** VANBAN_TOKEN; null lets the server make one up and print it. */
+  token: string | null;
+}
+
+export type HelpTopic = "main" | "extract" | "ingest" | "graph" | "worker" | "status" | "retry" | "serve";
+export type Command = { kind: "help"; topic: HelpTopic } | { kind: "version" } | ExtractCommand | IngestCommand | GraphCommand | WorkerCommand | StatusCommand | RetryCommand | ServeCommand;
 
 /** A command line we cannot run; the CLI prints it with a hint to the matching --help. */
 export class UsageError extends Error {
@@ -77,6 +90,9 @@ const MAIN_HELP = "vanban --help";
 const EXTRACT_HELP = "vanban extract --help";
 const INGEST_HELP = "vanban ingest --help";
 const GRAPH_HELP = "vanban graph --help";
+const SERVE_HELP = "vanban serve --help";
+/** Where `serve` keeps its archive when --archive is not given. */
+export const DEFAULT_SERVE_ARCHIVE = "vanban-archive";
 
 /** The environment the CLI reads: REDIS_URL stands in for --redis. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -99,6 +115,8 @@ export function parseCommand(argv: readonly string[], env: Env = {}): Command {
       return parseIngest(rest, env);
     case "graph":
       return parseGraph(rest, env);
+    case "serve":
+      return parseServe(rest, env);
     case "worker":
     case "status":
     case "retry":
@@ -265,6 +283,34 @@ function parseQueueCommand(kind: "worker" | "status" | "retry", args: string[], 
   if (kind === "worker") return { kind, ...target, pipelinePath: values.pipeline || null };
   if (kind === "status") return { kind, ...target, json: values.json ?? false };
   return { kind, ...target };
+}
+
+function parseServe(args: string[], env: Env): Command {
+  const { values, positionals } = parseOptions(
+    args,
+    { ...ARCHIVE_OPTIONS, ...QUEUE_OPTIONS, port: { type: "string" }, host: { type: "string" }, pipeline: { type: "string", short: "p" }, workers: { type: "string", short: "w" } },
+    SERVE_HELP,
+  );
+  if (values.help) return { kind: "help", topic: "serve" };
+  if (positionals.length > 0) throw new UsageError("'serve' takes no arguments: files are uploaded to it", SERVE_HELP);
+  const target = queueTarget(values, env, SERVE_HELP);
+  if (target !== null && values.workers !== undefined) throw new UsageError("--workers is for the embedded pipeline; with --redis, start 'vanban worker' processes", SERVE_HELP);
+  if (values.archive === "") throw new UsageError("--archive needs a folder", SERVE_HELP);
+  if (values.host === "") throw new UsageError("--host needs an address", SERVE_HELP);
+  if (values.pipeline === "") throw new UsageError("--pipeline needs a file", SERVE_HELP);
+  const port = values.port === undefined ? 8080 : z.coerce.number().int().min(0).max(65_535).safeParse(values.port);
+  if (typeof port !== "number" && !port.success) throw new UsageError(`--port needs a port number 0-65535, not '${values.port}'`, SERVE_HELP);
+  const token = env["VANBAN_TOKEN"];
+  return {
+    kind: "serve",
+    archive: values.archive ?? DEFAULT_SERVE_ARCHIVE,
+    host: values.host ?? "127.0.0.1",
+    port: typeof port === "number" ? port : port.data,
+    pipelinePath: values.pipeline ?? null,
+    workers: positiveInteger(values.workers, "workers", SERVE_HELP),
+    target,
+    token: token === undefined || token === "" ? null : token,
+  };
 }
 
 const GRAPH_QUERIES = ["cites", "cited-by", "chain", "path", "missing", "top", "export"] as const;

@@ -11,6 +11,7 @@ Usage:
   vanban status --redis URL [--json]
   vanban retry --redis URL
   vanban graph <query> [<doc>...] --archive DIR | --redis URL [--json]
+  vanban serve [--port N] [--archive DIR] [--redis URL]
   vanban --help
   vanban --version
 
@@ -21,6 +22,7 @@ Commands:
   worker           run the pipeline's queue jobs on this machine ('vanban worker --help')
   status           counts per stage of the queue, and its failures with their reasons
   retry            queue the failed documents again
+  serve            HTTP API and review page over an archive ('vanban serve --help')
 
 REDIS_URL stands in for --redis URL.
 
@@ -184,5 +186,33 @@ export function retryHelp(): string {
   return `Usage: vanban retry --redis URL [--prefix {NAME}]
 
 Queues every failed document again whose bytes are still in Redis (they are kept for a week).
+`;
+}
+
+export function serveHelp(): string {
+  return `Usage: vanban serve [--port N] [--host ADDR] [--archive DIR] [--pipeline FILE] [--workers N]
+       vanban serve --redis URL [--archive DIR] [--port N]
+
+Serves the review page (in Vietnamese) at / and the HTTP API under /api over an archive: upload
+files, follow their jobs, search, read and correct documents, query the citation graph, export
+NDJSON. The OpenAPI document is at /api/openapi.json.
+
+Uploads are extracted by this process's worker threads, or with --redis by 'vanban worker'
+processes; either way the documents land in the archive as 'vanban ingest' writes them, and
+corrections are kept beside them in corrections.ndjson (never overwriting the machine's values).
+
+Write routes (upload, correct) need 'Authorization: Bearer <token>': the token is VANBAN_TOKEN,
+or, when that is not set, one made up at start and printed with the page's address.
+
+Options:
+  -a, --archive DIR     the archive (default ./vanban-archive; made when missing)
+      --port N          port (default 8080; 0 picks a free one)
+      --host ADDR       address to listen on (default 127.0.0.1: this machine only)
+  -p, --pipeline FILE   pipeline definition: limits (maxBytes is the upload limit per file)
+  -w, --workers N       extract threads (default: one per core)
+  -r, --redis URL       extract on the queue instead (see 'vanban worker --help')
+  -h, --help            show this help
+
+Stops on Ctrl-C or SIGTERM after the uploads in hand are done.
 `;
 }

@@ -31,3 +31,16 @@ export function pipelineOrNull(path: string | null, io: Io): PipelineConfig | nu
     return null;
   }
 }
+
+/** Resolves at the first SIGINT or SIGTERM: long-running commands then finish what they hold. */
+export function untilStopped(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}

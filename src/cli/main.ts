@@ -11,11 +11,12 @@ import {
 import { packageRoot } from "../package-root.js";
 import { outputName, parseCommand, UsageError, type ExtractCommand } from "./args.js";
 import { osReason, readInput, writeFileAtomic } from "./files.js";
-import { graphHelp, extractHelp, ingestHelp, mainHelp, retryHelp, statusHelp, workerHelp } from "./help.js";
+import { graphHelp, extractHelp, ingestHelp, mainHelp, retryHelp, serveHelp, statusHelp, workerHelp } from "./help.js";
 import { runGraph } from "./graph.js";
 import { runIngest } from "./ingest.js";
 import { EXIT, pipelineOrNull, type ExitCode, type Io } from "./io.js";
 import { runRetry, runStatus, runWorker } from "./queue.js";
+import { runServe } from "./serve.js";
 
 export { EXIT, type ExitCode, type Io } from "./io.js";
 
@@ -30,7 +31,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   }
   switch (command.kind) {
     case "help":
-      io.stdout({ main: () => mainHelp(version()), extract: extractHelp, ingest: ingestHelp, graph: graphHelp, worker: workerHelp, status: statusHelp, retry: retryHelp }[command.topic]());
+      io.stdout({ main: () => mainHelp(version()), extract: extractHelp, ingest: ingestHelp, graph: graphHelp, worker: workerHelp, status: statusHelp, retry: retryHelp, serve: serveHelp }[command.topic]());
       return EXIT.ok;
     case "version":
       io.stdout(`${version()}\n`);
@@ -47,6 +48,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       return runStatus(command, io);
     case "retry":
       return runRetry(command, io);
+    case "serve":
+      return runServe(command, io);
   }
 }
 

@@ -5,7 +5,7 @@ import { STAGES } from "../queue/config.js";
 import { VanbanQueue } from "../queue/queue.js";
 import { WorkerSet } from "../queue/worker.js";
 import type { QueueTarget, RetryCommand, StatusCommand, WorkerCommand } from "./args.js";
-import { EXIT, pipelineOrNull, type ExitCode, type Io } from "./io.js";
+import { EXIT, pipelineOrNull, untilStopped, type ExitCode, type Io } from "./io.js";
 
 /**
  * Runs `work` against the queue of a command line over one connection, after warning on stderr
@@ -37,15 +37,7 @@ export function runWorker(command: WorkerCommand, io: Io): Promise<ExitCode> {
   return withQueue(command, io, async (queue) => {
     const workers = new WorkerSet(queue, { pipeline });
     io.stderr(`vanban: worker ${process.pid} on ${command.redis} ${queue.config.prefix}: ${queue.config.concurrency} jobs at a time per stage, ${queue.config.threads ?? availableParallelism()} extract threads; SIGTERM or Ctrl-C stops after the jobs in hand\n`);
-    await new Promise<void>((resolve) => {
-      const stop = (): void => {
-        process.off("SIGINT", stop);
-        process.off("SIGTERM", stop);
-        resolve();
-      };
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
-    });
+    await untilStopped();
     await workers.close();
     io.stderr(`vanban: worker ${process.pid} stopped\n`);
     return EXIT.ok;
