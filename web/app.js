@@ -660,72 +660,60 @@ function readOnlyLine(label, value) {
   return h("div", { className: "field readonly" }, h("span", { className: "label" }, label), h("span", { className: "value" }, value));
 }
 
+/**
+ * A group of items that each point at their own span (recipients, tasks, deadlines …): clicking
+ * one highlights where it was read. `render` gives the item's content.
+ * @param {DocumentContext} context @param {string} title @param {string} pointer @param {any[]} items
+ * @param {(item: any) => (Node|null)[]} render @param {string} [className]
+ */
+function itemGroup(context, title, pointer, items, render, className = "item") {
+  return fieldGroup(title,
+    items.length === 0 ? emptyNote() : null,
+    ...items.map((item, i) => fieldElement(context, { pointer: `${pointer}/${i}`, span: item.span, className }, ...render(item))));
+}
+
 /** @param {DocumentContext} context */
 function renderRecipients(context) {
-  /** @type {any[]} */
-  const recipients = context.doc.recipients ?? [];
-  return fieldGroup("Nơi nhận",
-    recipients.length === 0 ? emptyNote() : null,
-    ...recipients.map((recipient, i) =>
-      fieldElement(context, { pointer: `/recipients/${i}`, span: recipient.span, className: "item" },
-        h("span", { className: "value" }, recipient.name),
-        recipient.kind === "kinh-gui" ? h("span", { className: "badge" }, "kính gửi") : null,
-        recipient.action ? h("span", { className: "badge" }, recipient.action) : null,
-      )),
-  );
+  return itemGroup(context, "Nơi nhận", "/recipients", context.doc.recipients ?? [], (recipient) => [
+    h("span", { className: "value" }, recipient.name),
+    recipient.kind === "kinh-gui" ? h("span", { className: "badge" }, "kính gửi") : null,
+    recipient.action ? h("span", { className: "badge" }, recipient.action) : null,
+  ]);
 }
 
 /**
- * Purposes, requirements, objectives: items of text with a span each.
+ * Purposes, requirements, objectives: items of text with a span each. Objectives are often
+ * absent, and an empty "Mục tiêu" group would only add noise.
  * @param {DocumentContext} context @param {string} title @param {string} pointer @param {any[]|undefined} items
  */
 function renderTextList(context, title, pointer, items) {
-  if (!items || items.length === 0) return title === "Mục tiêu" ? null : fieldGroup(title, emptyNote());
-  return fieldGroup(title, ...items.map((item, i) =>
-    fieldElement(context, { pointer: `${pointer}/${i}`, span: item.span, className: "item" },
-      h("span", { className: "value clamp" }, item.text))));
+  if ((!items || items.length === 0) && title === "Mục tiêu") return null;
+  return itemGroup(context, title, pointer, items ?? [], (item) => [h("span", { className: "value clamp" }, item.text)]);
 }
 
 /** @param {DocumentContext} context */
 function renderTasks(context) {
-  /** @type {any[]} */
   const tasks = context.doc.tasks ?? [];
-  return fieldGroup(`Nhiệm vụ (${tasks.length})`,
-    tasks.length === 0 ? emptyNote() : null,
-    ...tasks.map((task, i) =>
-      fieldElement(context, { pointer: `/tasks/${i}`, span: task.span, className: "item" },
-        task.section ? h("span", { className: "section" }, task.section) : null,
-        h("span", { className: "value clamp" }, task.text),
-        task.responsibleUnits?.length ? h("span", { className: "meta" }, `Chủ trì: ${task.responsibleUnits.join("; ")}`) : null,
-        task.coordinatingUnits?.length ? h("span", { className: "meta" }, `Phối hợp: ${task.coordinatingUnits.join("; ")}`) : null,
-        task.deadline ? h("span", { className: "meta deadline" }, `Thời hạn: ${formatRange(task.deadline)}`) : null,
-      )),
-  );
+  return itemGroup(context, `Nhiệm vụ (${tasks.length})`, "/tasks", tasks, (task) => [
+    task.section ? h("span", { className: "section" }, task.section) : null,
+    h("span", { className: "value clamp" }, task.text),
+    task.responsibleUnits?.length ? h("span", { className: "meta" }, `Chủ trì: ${task.responsibleUnits.join("; ")}`) : null,
+    task.coordinatingUnits?.length ? h("span", { className: "meta" }, `Phối hợp: ${task.coordinatingUnits.join("; ")}`) : null,
+    task.deadline ? h("span", { className: "meta deadline" }, `Thời hạn: ${formatRange(task.deadline)}`) : null,
+  ]);
 }
 
 /** @param {DocumentContext} context */
 function renderDeadlines(context) {
-  /** @type {any[]} */
-  const deadlines = context.doc.deadlines ?? [];
-  return fieldGroup("Thời hạn",
-    deadlines.length === 0 ? emptyNote() : null,
-    ...deadlines.map((deadline, i) =>
-      fieldElement(context, { pointer: `/deadlines/${i}`, span: deadline.span, className: "item" },
-        h("span", { className: "value" }, formatRange(deadline) || deadline.raw),
-        h("span", { className: "meta" }, deadline.raw))),
-  );
+  return itemGroup(context, "Thời hạn", "/deadlines", context.doc.deadlines ?? [], (deadline) => [
+    h("span", { className: "value" }, formatRange(deadline) || deadline.raw),
+    h("span", { className: "meta" }, deadline.raw),
+  ]);
 }
 
 /** @param {DocumentContext} context */
 function renderResponsibleUnits(context) {
-  /** @type {any[]} */
-  const units = context.doc.responsibleUnits ?? [];
-  return fieldGroup("Đơn vị chủ trì",
-    units.length === 0 ? emptyNote() : null,
-    ...units.map((unit, i) =>
-      fieldElement(context, { pointer: `/responsibleUnits/${i}`, span: unit.span, className: "item" },
-        h("span", { className: "value" }, unit.name))),
-  );
+  return itemGroup(context, "Đơn vị chủ trì", "/responsibleUnits", context.doc.responsibleUnits ?? [], (unit) => [h("span", { className: "value" }, unit.name)]);
 }
 
 /** @param {DocumentContext} context @param {CitationLink[]} links */
@@ -752,13 +740,11 @@ function renderCitations(context, links) {
 
 /** @param {DocumentContext} context */
 function renderWarnings(context) {
-  /** @type {any[]} */
   const warnings = context.doc.warnings ?? [];
   if (warnings.length === 0) return null;
-  return fieldGroup("Cảnh báo của máy",
-    ...warnings.map((warning, i) =>
-      fieldElement(context, { pointer: `/warnings/${i}`, span: warning.span, className: "item warning" },
-        h("span", { className: "value" }, warning.message), h("span", { className: "meta" }, warning.code))));
+  return itemGroup(context, "Cảnh báo của máy", "/warnings", warnings, (warning) => [
+    h("span", { className: "value" }, warning.message), h("span", { className: "meta" }, warning.code),
+  ], "item warning");
 }
 
 function emptyNote() {
