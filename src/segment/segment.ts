@@ -107,6 +107,12 @@ export function segment(doc: NormalisedDocument): Segments {
     while (cursor < lines.length) {
       const line = lines[cursor]!;
       const text = line.text;
+      // A rule drawn under the trích yếu (-----), or a speck OCR read off the page (|): no words, no title.
+      if (!HAS_WORD.test(text)) {
+        if (title.length > 0) break;
+        cursor++;
+        continue;
+      }
       if (title.length > 0 && (line.blankBefore || startsBody(text) || isCapitalsLine(text) !== isCapitalsLine(title[0]!.text))) break;
       if (title.length === 0 && (parseLabel(text) || KINH_GUI.test(text) || NOI_NHAN.test(text) || text.length > 600)) break;
       if (isCapitalsLine(text) && title.length === 0 && typeLine?.entry.code === "QUYET_DINH" && isAuthorityLine(text)) break;
@@ -181,6 +187,8 @@ export function segment(doc: NormalisedDocument): Segments {
     signature,
   };
 }
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /** Lines that begin the body after a title: Căn cứ, Thực hiện, Kính gửi, or a labelled item. */
 function startsBody(text: string): boolean {

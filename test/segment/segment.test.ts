@@ -142,6 +142,13 @@ describe("segment: genres and fragments", () => {
     expect(texts(seg.body)[0]).toMatch(/^Thực hiện Công văn/u);
   });
 
+  it.each([
+    { why: "a speck OCR read as '|' between the type line and the trích yếu is skipped", lines: ["KẾ HOẠCH", "", "|", "", "Tổng kết 10 năm thực hiện Chỉ thị số 20-CT/TW", "", "I. MỤC ĐÍCH"] },
+    { why: "a rule drawn under the trích yếu ends it", lines: ["KẾ HOẠCH", "Tổng kết 10 năm thực hiện Chỉ thị số 20-CT/TW", "-----------", "I. MỤC ĐÍCH"] },
+  ])("$why", ({ lines }) => {
+    expect(texts(segOf(doc(...lines)).title)).toEqual(["Tổng kết 10 năm thực hiện Chỉ thị số 20-CT/TW"]);
+  });
+
   it("a signature of three prefix and position lines, before Nơi nhận", () => {
     const seg = segOf(
       doc("QUYẾT ĐỊNH", "Ban hành Kế hoạch", "Điều 1. Ban hành Kế hoạch.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Sơn", "Nơi nhận:", "- Như Điều 1;", "- Lưu: VT."),
