@@ -80,6 +80,7 @@ export function openApiDocument(version: string): JsonSchema {
             "401": error("no token, or a wrong one"),
             "413": error("a file over the size limit, or too many files"),
             "415": error("not multipart/form-data"),
+            "503": error("busy: too many upload bytes wait to be extracted; retry after the Retry-After seconds"),
           },
         },
         get: {

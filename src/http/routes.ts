@@ -23,6 +23,7 @@ export interface ApiOptions {
   library: Library;
   guard: (request: FastifyRequest) => Promise<void>;
   openapi: () => unknown;
+  maxPendingBytes: number;
 }
 
 /** The client's name for a file, as metadata only: its last path segment, no control characters, bounded. */
@@ -47,7 +48,7 @@ function oneNode(graph: ReferenceGraph, typed: string): GraphNode {
   throw new ApiError(409, "ambiguous", `'${typed}' may mean ${found.length} documents; name one by its id`, found);
 }
 
-export function registerApi(app: FastifyInstance, { library, guard, openapi }: ApiOptions): void {
+export function registerApi(app: FastifyInstance, { library, guard, openapi, maxPendingBytes }: ApiOptions): void {
   app.get("/api/openapi.json", async () => openapi());
 
   app.get("/api/status", async () => {
@@ -59,6 +60,12 @@ export function registerApi(app: FastifyInstance, { library, guard, openapi }: A
 
   app.post("/api/documents", { preHandler: guard }, async (request, reply) => {
     if (!request.isMultipart()) throw new ApiError(415, "unsupported-media-type", "send the files as multipart/form-data, each in a field named 'file'");
+    // Judged before a byte is read: an upload that would pass the budget waits for the backlog, however small.
+    const incoming = Number(request.headers["content-length"] ?? 0);
+    if (library.pendingBytes > 0 && library.pendingBytes + incoming > maxPendingBytes) {
+      void reply.header("retry-after", "5");
+      throw new ApiError(503, "busy", `the server holds ${library.pendingBytes} bytes of uploads not yet extracted; try again shortly`);
+    }
     const uploads: { bytes: Buffer; fileName: string }[] = [];
     // Every file is read (within the size limit) before any job starts: a request refused half-way starts nothing.
     for await (const part of request.parts()) {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { packageRoot } from "../package-root.js";
 import { defaultPipeline, type PipelineConfig } from "../pipeline/config.js";
 import type { VanbanQueue } from "../queue/queue.js";
-import { embeddedExtractor, queueExtractor } from "../review/extractors.js";
+import { embeddedExtractor, queueExtractor, type Extractor } from "../review/extractors.js";
 import { Library } from "../review/library.js";
 import { bearerGuard } from "./auth.js";
 import { ApiError, codeOfStatus } from "./errors.js";
@@ -23,6 +23,11 @@ export const serveOptionsSchema = z
     port: z.number().int().min(0).max(65_535).default(8080),
     /** Files in one upload request; each may be up to the pipeline's maxBytes. */
     maxFilesPerRequest: z.number().int().positive().default(20),
+    /**
+     * Upload bytes held at once, waiting or being extracted: past it, uploads are answered 503
+     * with Retry-After until the backlog drains, so a burst cannot exhaust memory.
+     */
+    maxPendingBytes: z.number().int().positive().default(1 << 30),
     /** Extract threads of the embedded pipeline (default: one per core). */
     workers: z.number().int().positive().optional(),
   })
@@ -45,10 +50,10 @@ export function packageVersion(): string {
  * The HTTP server: the review page and the API over one Library. Embedded by default; given a
  * queue, uploads are extracted by `vanban worker` processes and collected into the archive here.
  */
-export async function startServer(options: ServeOptions, context: { config?: PipelineConfig; queue?: VanbanQueue } = {}): Promise<RunningServer> {
+export async function startServer(options: ServeOptions, context: { config?: PipelineConfig; queue?: VanbanQueue; extractor?: Extractor } = {}): Promise<RunningServer> {
   const settings = serveOptionsSchema.parse(options);
   const config = context.config ?? defaultPipeline();
-  const extractor = context.queue === undefined ? embeddedExtractor(config, settings.workers) : queueExtractor(context.queue);
+  const extractor = context.extractor ?? (context.queue === undefined ? embeddedExtractor(config, settings.workers) : queueExtractor(context.queue));
   let library: Library;
   try {
     library = await Library.open({ archiveDir: settings.archiveDir, extractor });
@@ -76,7 +81,7 @@ export async function startServer(options: ServeOptions, context: { config?: Pip
     app.get(file.path, async (_request, reply) => reply.headers(PAGE_SECURITY_HEADERS).type(file.type).send(file.body));
   }
   const openapi = openApiDocument(packageVersion());
-  registerApi(app, { library, guard: bearerGuard(settings.token), openapi: () => openapi });
+  registerApi(app, { library, guard: bearerGuard(settings.token), openapi: () => openapi, maxPendingBytes: settings.maxPendingBytes });
 
   try {
     await app.listen({ host: settings.host, port: settings.port });

@@ -61,6 +61,7 @@ export class Library {
   private readonly failures: FailureLine[] = [];
   private readonly attempted = new Set<string>();
   private readonly searchTexts = new Map<string, string>();
+  private heldBytes = 0;
 
   private constructor(
     readonly archiveDir: string,
@@ -86,11 +87,20 @@ export class Library {
     return this.extractor.kind;
   }
 
+  /** Bytes of uploads not yet done: the server refuses more while they would pass its budget. */
+  get pendingBytes(): number {
+    return this.heldBytes;
+  }
+
   /** Starts a file on its way and returns its job at once. */
   submit(bytes: Uint8Array, fileName: string): Job {
     const job: Job = { id: `job_${randomUUID().replace(/-/g, "")}`, fileName, status: "queued", documentId: null, duplicate: false, failure: null, submittedAt: now(), finishedAt: null };
     this.remember(job);
-    const work = this.process(job, bytes).finally(() => this.running.delete(work));
+    this.heldBytes += bytes.byteLength;
+    const work = this.process(job, bytes).finally(() => {
+      this.heldBytes -= bytes.byteLength;
+      this.running.delete(work);
+    });
     this.running.add(work);
     return { ...job };
   }

@@ -6,6 +6,7 @@ import { packageVersion } from "../../src/http/server.js";
 import { openApiDocument } from "../../src/http/openapi.js";
 import { defaultPipeline } from "../../src/pipeline/config.js";
 import { reviewedDocumentSchema } from "../../src/review/corrections.js";
+import type { Extractor } from "../../src/review/extractors.js";
 import type { Job } from "../../src/review/library.js";
 import type { SearchResult } from "../../src/review/search.js";
 import { fixture, ROOT, startTestServer, stopTestServer, type TestServer } from "./helpers.js";
@@ -93,6 +94,33 @@ describe("limits and what the client sends", () => {
     expect(existsSync(join(server.archiveDir, "..", "escape.txt"))).toBe(false);
     expect(readdirSync(server.archiveDir).filter((name) => name.includes("escape"))).toEqual([]);
   }, 30_000);
+  it("past maxPendingBytes of uploads not yet extracted, more are answered 503 busy with Retry-After, and taken once the backlog drains", async () => {
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holding: Extractor = {
+      kind: "embedded",
+      extract: async ({ fileName }) => {
+        await held;
+        return { status: "failed", failure: { code: "empty", message: "held by the test", retryable: false, file: fileName } };
+      },
+      close: async () => undefined,
+    };
+    const busy = await startTestServer({ maxPendingBytes: 100 }, { extractor: holding });
+    try {
+      const first = await busy.upload([{ name: "a.txt", bytes: new Uint8Array(80).fill(65) }]);
+      expect(first.status).toBe(202);
+      const refused = await busy.upload([{ name: "b.txt", bytes: new Uint8Array(80).fill(66) }]);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("retry-after")).toBe("5");
+      expect(await refused.json()).toMatchObject({ error: { code: "busy" } });
+      release();
+      await busy.settled(((await first.json()) as { jobs: Job[] }).jobs[0]!.id);
+      expect((await busy.upload([{ name: "b.txt", bytes: new Uint8Array(80).fill(66) }])).status).toBe(202);
+    } finally {
+      release();
+      await stopTestServer(busy);
+    }
+  });
   it("an unknown route answers 404 as JSON", async () => {
     const response = await server.call("/api/nothing-here");
     expect(response.status).toBe(404);

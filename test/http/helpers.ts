@@ -3,8 +3,6 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer, type RunningServer, type ServeOptions } from "../../src/http/server.js";
-import type { PipelineConfig } from "../../src/pipeline/config.js";
-import type { VanbanQueue } from "../../src/queue/queue.js";
 import type { Job } from "../../src/review/library.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -21,7 +19,7 @@ export interface TestServer extends RunningServer {
   settled(jobId: string): Promise<Job>;
 }
 
-export async function startTestServer(options: Partial<ServeOptions> = {}, context: { config?: PipelineConfig; queue?: VanbanQueue } = {}): Promise<TestServer> {
+export async function startTestServer(options: Partial<ServeOptions> = {}, context: Parameters<typeof startServer>[1] = {}): Promise<TestServer> {
   const archiveDir = options.archiveDir ?? mkdtempSync(join(tmpdir(), "vanban-http-"));
   const token = options.token ?? "test-token-0123456789";
   const server = await startServer({ port: 0, workers: 2, ...options, archiveDir, token }, context);
