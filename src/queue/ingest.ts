@@ -33,6 +33,7 @@ export interface QueueIngestSummary extends Omit<IngestProgress, "file"> {
 /** Files read and queued at a time: bounds the submitter's memory whatever the batch. */
 const SUBMIT_AT_ONCE = 16;
 const FETCH_AT_ONCE = 64;
+const RECONCILE_AFTER_IDLE_ROUNDS = 10;
 
 /**
  * ingest over the queue: each file's bytes go to Redis (with a time to live) and a flow per
@@ -96,10 +97,17 @@ async function submitAndWait(queue: VanbanQueue, inputs: readonly string[], opti
   }
 
   if (!options.detach) {
+    let idleRounds = 0;
     while (pending.size > 0 && !options.signal?.aborted) {
       const progressed = await collect(queue, pending, archive, progress, (failure, data) => fail(failure, data.file));
-      if (progressed > 0) report("");
-      else await sleep(options.pollMs ?? 200);
+      if (progressed > 0) {
+        idleRounds = 0;
+        report("");
+        continue;
+      }
+      // Nothing finished for a while: ask BullMQ whether a flow failed with nobody left to record it.
+      if (++idleRounds % RECONCILE_AFTER_IDLE_ROUNDS === 0) await queue.reconcileFailures([...pending.keys()].slice(0, FETCH_AT_ONCE));
+      await sleep(options.pollMs ?? 200);
     }
     if (pending.size > 0) interrupted = true;
   }

@@ -2,7 +2,7 @@ import { FlowProducer, Queue, type FlowJob, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import { failureCodeSchema, type Failure } from "../errors.js";
 import { evictionWarning, type RedisWarning } from "./connection.js";
-import { keys, queueConfigSchema, queueFailureSchema, STAGES, type JobData, type Keys, type QueueConfig, type QueueConfigInput, type QueueFailure, type Stage } from "./config.js";
+import { jobDataSchema, keys, queueConfigSchema, queueFailureSchema, STAGES, type JobData, type Keys, type QueueConfig, type QueueConfigInput, type QueueFailure, type Stage } from "./config.js";
 import { RedisGraphStore } from "./store.js";
 
 /**
@@ -100,6 +100,30 @@ export class VanbanQueue {
   async failuresOf(sha256s: readonly string[]): Promise<(QueueFailure | null)[]> {
     if (sha256s.length === 0) return [];
     return (await this.redis.hmget(this.keys.failures, ...sha256s)).map((v) => (v === null ? null : queueFailureSchema.parse(JSON.parse(v))));
+  }
+
+  /**
+   * Failures BullMQ holds that no worker recorded: a flow failed by the stalled-job checker of a
+   * worker that died before its `failed` handler ran. Recorded now from the job's own reason
+   * (never over a stage's record), so no submitter waits for them forever. One lookup per
+   * document: for the moments a submitter has nothing else to do, not for every poll.
+   */
+  async reconcileFailures(sha256s: readonly string[]): Promise<(QueueFailure | null)[]> {
+    return Promise.all(
+      sha256s.map(async (sha256) => {
+        // A stage's job is failed only once its tries are spent; the stages after it would only wait.
+        for (const stage of STAGES) {
+          const job = await this.queues[stage].getJob(sha256);
+          if (job === undefined || !(await job.isFailed())) continue;
+          const data = jobDataSchema.safeParse(job.data);
+          if (!data.success) return null;
+          // A worker that died mid-job is no verdict on the file: 'vanban retry' may well succeed.
+          await this.recordFailure(data.data, stage, failureFromMessage(job.failedReason || "internal: the job failed without a reason", true), job.attemptsMade, true);
+          return (await this.failuresOf([sha256]))[0] ?? null;
+        }
+        return null;
+      }),
+    );
   }
 
   async failures(): Promise<QueueFailure[]> {

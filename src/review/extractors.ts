@@ -45,6 +45,8 @@ export function embeddedExtractor(config: PipelineConfig, workers?: number): Ext
   };
 }
 
+const RECONCILE_AFTER_IDLE_ROUNDS = 10;
+
 interface Waiting {
   fileName: string;
   resolve: (outcome: ExtractedOrFailed) => void;
@@ -78,9 +80,14 @@ export function queueExtractor(queue: VanbanQueue, pollMs = 200): Extractor {
     });
   };
   const loop = async (): Promise<void> => {
+    let idleRounds = 0;
     while (!closed && waiting.size > 0) {
+      const before = waiting.size;
       try {
         await pollOnce();
+        // Nothing finished for a while: ask BullMQ whether a flow failed with nobody left to record it.
+        idleRounds = waiting.size < before ? 0 : idleRounds + 1;
+        if (idleRounds > 0 && idleRounds % RECONCILE_AFTER_IDLE_ROUNDS === 0) await queue.reconcileFailures([...waiting.keys()].slice(0, 64));
       } catch {
         // Redis away for a moment: ioredis reconnects, and the next round asks again.
       }
