@@ -65,7 +65,7 @@ Examples:
 `;
 }
 
-const QUEUE_OPTIONS_HELP = `  -r, --redis URL       the queue's Redis (redis://host:6379); REDIS_URL stands in for it
+const QUEUE_OPTIONS_HELP = `  -r, --redis URL       the queue's Redis (redis://host:6379, or redis-cluster://h1:7000,h2:7000); REDIS_URL stands in for it
       --prefix {NAME}   the queue's key prefix, a Redis Cluster hash tag (default {vanban})`;
 
 export function ingestHelp(): string {

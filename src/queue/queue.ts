@@ -1,7 +1,6 @@
 import { FlowProducer, Queue, type FlowJob, type JobsOptions } from "bullmq";
-import type { Redis } from "ioredis";
 import { failureCodeSchema, type Failure } from "../errors.js";
-import { evictionWarning, type RedisWarning } from "./connection.js";
+import { dataNodes, evictionWarning, type RedisConnection, type RedisWarning } from "./connection.js";
 import { jobDataSchema, keys, queueConfigSchema, queueFailureSchema, STAGES, type JobData, type Keys, type QueueConfig, type QueueConfigInput, type QueueFailure, type Stage } from "./config.js";
 import { RedisGraphStore } from "./store.js";
 
@@ -28,7 +27,7 @@ export class VanbanQueue {
   readonly store: RedisGraphStore;
 
   constructor(
-    readonly redis: Redis,
+    readonly redis: RedisConnection,
     config: QueueConfigInput = {},
   ) {
     this.config = queueConfigSchema.parse(config);
@@ -159,12 +158,15 @@ export class VanbanQueue {
   /** Removes every queue and key of the prefix: tests, and starting over. */
   async obliterate(): Promise<void> {
     for (const stage of STAGES) await this.queues[stage].obliterate({ force: true });
-    let cursor = "0";
-    do {
-      const [next, found] = await this.redis.scan(cursor, "MATCH", `${this.config.prefix.replace(/[*?[\]\\]/g, "\\$&")}:*`, "COUNT", 1000);
-      if (found.length > 0) await this.redis.del(...found);
-      cursor = next;
-    } while (cursor !== "0");
+    // SCAN walks one server: on a cluster, each master (the hash tag keeps them all on one).
+    for (const node of dataNodes(this.redis)) {
+      let cursor = "0";
+      do {
+        const [next, found] = await node.scan(cursor, "MATCH", `${this.config.prefix.replace(/[*?[\]\\]/g, "\\$&")}:*`, "COUNT", 1000);
+        if (found.length > 0) await node.del(...found);
+        cursor = next;
+      } while (cursor !== "0");
+    }
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "./connection.js";
 import { VanbanError } from "../errors.js";
 import { deriveGraph } from "../graph/derive.js";
 import { documentFactSchema, type DocumentFact } from "../graph/facts.js";
@@ -43,7 +43,7 @@ export class RedisGraphStore implements GraphStore {
   private derived: { version: string; graph: ReferenceGraph } | null = null;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     prefix: string,
   ) {
     this.keys = keys(prefix);

@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "../../src/queue/connection.js";
 import { afterEach, beforeEach } from "vitest";
 import { connect, whenReady } from "../../src/queue/connection.js";
 import type { QueueConfigInput } from "../../src/queue/config.js";
@@ -17,7 +17,7 @@ import { SEED_FILES, SEEDS_DIR } from "../graph/helpers.js";
 export const REDIS_URL = process.env["VANBAN_TEST_REDIS"] ?? "redis://127.0.0.1:6379";
 
 export interface TestQueue {
-  redis: Redis;
+  redis: RedisConnection;
   queue: VanbanQueue;
   prefix: string;
 }

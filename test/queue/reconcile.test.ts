@@ -14,7 +14,7 @@ describe("failures nobody recorded", () => {
     // A load worker that fails every job the way a dying worker leaves it: failed in BullMQ, no failure record.
     const silent = new Worker("load", async () => {
       throw new UnrecoverableError("internal: the worker was killed");
-    }, { connection: redis.duplicate(), prefix });
+    }, { connection: redis, prefix });
     ctx.beforeClose.push(() => silent.close());
 
     const summary = await queueIngest(queue, [SEED_PATHS[0]!], { archiveDir: join(ctx.work, "archive"), pollMs: 10 });
