@@ -47,6 +47,18 @@ class Token {
   get abbreviation(): boolean {
     return (this.abbreviationAnswer ??= isAbbreviation(this.text));
   }
+
+  private buckets: Buckets | null = null;
+  private bucketsAsOf = -1;
+
+  /** The phrases of `index` that start with this token's word, longest first; undefined if none. */
+  bucketIn(index: PhraseIndex): Bucket | undefined {
+    if (this.bucketsAsOf !== indexesBuilt) {
+      this.buckets = BUCKETS_BY_FIRST_WORD.get(this.key) ?? null;
+      this.bucketsAsOf = indexesBuilt;
+    }
+    return this.buckets?.[index.slot];
+  }
 }
 
 /** Forgets the previous document's sentences: memos are per document, never across documents. */
@@ -73,7 +85,8 @@ const isPlainAscii = (code: number): boolean => code < 0x80 && !(code >= 0x41 &&
 
 const isLetterOrDigit = charClass(/[\p{L}\p{N}]/u);
 const isUpperLetter = charClass(/\p{Lu}/u);
-const PUNCTUATION_TOKENS = new Set([..."),;:.+–-"].map((c) => c.charCodeAt(0)));
+/** A table, like the letter classes: a Set of codes, asked for every space and mark, cost a hash lookup each. */
+const isPunctuationToken = charClass(/[),;:.+–-]/u);
 const OPEN = 0x28;
 const CLOSE = 0x29;
 const AMPERSAND = 0x26;
@@ -122,7 +135,7 @@ export function scanTokens(text: string): Token[] | null {
       i = j;
       continue;
     }
-    if (PUNCTUATION_TOKENS.has(c)) tokens.push(new Token(text, i, i + 1, false, isPlainAscii(c)));
+    if (isPunctuationToken(c)) tokens.push(new Token(text, i, i + 1, false, isPlainAscii(c)));
     i++;
   }
   return tokens;
@@ -130,8 +143,24 @@ export function scanTokens(text: string): Token[] | null {
 
 const split = (phrase: string): string[] => canon(phrase).split(" ");
 
-/** Phrases indexed by their first word, longest first: a lookup per token, not a scan of the list. */
-type PhraseIndex = ReadonlyMap<string, ReadonlyArray<readonly string[]>>;
+/** The phrases of one list that start with one word, as words, longest first. */
+type Bucket = ReadonlyArray<readonly string[]>;
+/** Phrases indexed by their first word: a lookup per token, not a scan of the list. */
+interface PhraseIndex {
+  /** This list's place in the arrays of BUCKETS_BY_FIRST_WORD. */
+  readonly slot: number;
+  readonly firstWords: ReadonlySet<string>;
+}
+
+/**
+ * Every list's bucket for a word, in one map: a token looks its word up once and reads each
+ * list's bucket from the array. A map per list was looked up for every list at every token tried
+ * while a name was read, hashing the word each time.
+ */
+type Buckets = Array<Bucket | undefined>;
+const BUCKETS_BY_FIRST_WORD = new Map<string, Buckets>();
+/** A token that found no buckets for its word asks again once a list built later (a new cue list) may hold it. */
+let indexesBuilt = 0;
 
 /** Built once per list: looking the index up per call (a WeakMap by list) cost as much as the match. */
 function phraseIndex(phrases: readonly string[]): PhraseIndex {
@@ -141,8 +170,14 @@ function phraseIndex(phrases: readonly string[]): PhraseIndex {
     bucket.push(words);
     map.set(words[0]!, bucket);
   }
-  for (const bucket of map.values()) bucket.sort((a, b) => b.length - a.length);
-  return map;
+  const slot = indexesBuilt++;
+  for (const [word, bucket] of map) {
+    bucket.sort((a, b) => b.length - a.length);
+    const buckets = BUCKETS_BY_FIRST_WORD.get(word) ?? [];
+    buckets[slot] = bucket;
+    BUCKETS_BY_FIRST_WORD.set(word, buckets);
+  }
+  return { slot, firstWords: new Set(map.keys()) };
 }
 
 const HEADS = phraseIndex(UNIT_HEADS);
@@ -154,18 +189,19 @@ const NOT_UNIT = phraseIndex(NOT_UNITS);
 const POSITIONS = phraseIndex(["trưởng", "giám đốc", "phó giám đốc", "chủ tịch", "phó chủ tịch", "chánh", "thủ trưởng", "bộ trưởng", "thứ trưởng", "cục trưởng", "vụ trưởng", "hiệu trưởng", "trưởng ban", "trưởng phòng", "người đứng đầu", "lãnh đạo"]);
 const LOCALITY = phraseIndex(LOCALITY_WORDS);
 
-function matchesAt(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
+/** The words of a phrase from its bucket stand at `at`: the first is the bucket's, so it is not compared again. */
+function restMatchesAt(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
   if (at + words.length > tokens.length) return false;
-  for (let k = 0; k < words.length; k++) if (tokens[at + k]!.key !== words[k]) return false;
+  for (let k = 1; k < words.length; k++) if (tokens[at + k]!.key !== words[k]) return false;
   return true;
 }
 
 function longestAt(tokens: readonly Token[], at: number, index: PhraseIndex): number {
   const token = tokens[at];
   if (!token) return 0;
-  const bucket = index.get(token.key);
+  const bucket = token.bucketIn(index);
   if (!bucket) return 0;
-  for (const words of bucket) if (matchesAt(tokens, at, words)) return words.length;
+  for (const words of bucket) if (restMatchesAt(tokens, at, words)) return words.length;
   return 0;
 }
 
@@ -338,7 +374,7 @@ export function subjectOf(text: string): UnitMatch | null {
   const tokens = tokenize(text.length > 240 ? text.slice(0, 240) : text);
   // A sentence starts with a capital; a lower-case start is a clause of a list, not a subject.
   const first = tokens[0];
-  if (!first || !(isCapitalised(first) || DETERMINERS.has(first.key))) return null;
+  if (!first || !(isCapitalised(first) || first.bucketIn(DETERMINERS) !== undefined)) return null;
   const read = readFrom(text, tokens, 0);
   if (!read) return null;
   // A subject is followed by its verb; a bare noun phrase ("Công tác kiểm tra") is not a subject.
@@ -347,7 +383,7 @@ export function subjectOf(text: string): UnitMatch | null {
 
 /** Every unit named after one of `cues` ("giao", "phối hợp với"): "Giao Sở A, Sở B và UBND huyện ...". */
 /** First words that can open a unit's name: the first word of a head or a determiner, or an abbreviation. */
-const FIRST_WORDS: ReadonlySet<string> = new Set([...HEADS.keys(), ...DETERMINERS.keys()]);
+const FIRST_WORDS: ReadonlySet<string> = new Set([...HEADS.firstWords, ...DETERMINERS.firstWords]);
 
 /** A cheap look at the first word before any tokenising. */
 function mayStartUnit(text: string): boolean {
