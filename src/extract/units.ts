@@ -369,16 +369,35 @@ function unitMatch(text: string, { start, end, shortName }: Extent): UnitMatch {
 
 /** The unit a sentence starts with, as its subject: "Ban Tuyên giáo Tỉnh ủy chủ trì ..." */
 export function subjectOf(text: string): UnitMatch | null {
+  return readSubject(text)?.read.match ?? null;
+}
+
+/**
+ * The subject's read, and the tokens it was read from: those of the whole text unless the text
+ * is longer than the prefix a subject needs.
+ */
+function readSubject(text: string): { read: { match: UnitMatch; next: number }; tokens: readonly Token[]; whole: boolean } | null {
   if (!mayStartUnit(text)) return null;
   // A subject stands at the start: a prefix is all the tokenizer needs to see.
-  const tokens = tokenize(text.length > 240 ? text.slice(0, 240) : text);
+  const whole = text.length <= 240;
+  const tokens = tokenize(whole ? text : text.slice(0, 240));
   // A sentence starts with a capital; a lower-case start is a clause of a list, not a subject.
   const first = tokens[0];
   if (!first || !(isCapitalised(first) || first.bucketIn(DETERMINERS) !== undefined)) return null;
   const read = readFrom(text, tokens, 0);
   if (!read) return null;
   // A subject is followed by its verb; a bare noun phrase ("Công tác kiểm tra") is not a subject.
-  return read.match;
+  return { read, tokens, whole };
+}
+
+/**
+ * unitsFromStart(text) when the text opens with a subject (subjectOf), else none. Where the
+ * subject was read from the whole text's tokens it is the list's first unit, not read again.
+ */
+export function unitsOpening(text: string): UnitMatch[] {
+  const subject = readSubject(text);
+  if (!subject) return [];
+  return subject.whole ? readList(text, subject.tokens, 0, subject.read) : unitsFromStart(text);
 }
 
 /** Every unit named after one of `cues` ("giao", "phối hợp với"): "Giao Sở A, Sở B và UBND huyện ...". */
@@ -454,11 +473,12 @@ export function unitsFromStart(text: string): UnitMatch[] {
   return readList(text, tokens, 0);
 }
 
-function readList(text: string, tokens: readonly Token[], from: number): UnitMatch[] {
+/** `first`: readFrom(text, tokens, from), when the caller has read it already. */
+function readList(text: string, tokens: readonly Token[], from: number, first?: { match: UnitMatch; next: number }): UnitMatch[] {
   const out: UnitMatch[] = [];
   let at = from;
-  for (;;) {
-    const read = readFrom(text, tokens, at);
+  for (let known = first; ; known = undefined) {
+    const read = known ?? readFrom(text, tokens, at);
     if (!read) break;
     out.push(read.match);
     at = read.next;
