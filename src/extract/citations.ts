@@ -2,7 +2,7 @@ import type { Citation, CitationRelation, DocumentTypeCode, Span, Warning } from
 import type { Line } from "../normalise/normalise.js";
 import { dateRightAfter, DATE_SOURCE, findDates } from "../text/dates.js";
 import { charClass, isSurrogate } from "../text/chars.js";
-import { fold } from "../text/fold.js";
+import { fold, foldPrefix } from "../text/fold.js";
 import { findNumbers, typeOfNumber, type FoundNumber } from "../text/numbers.js";
 import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
 import { CITATION_RELATION_CUES } from "../vocabulary/relations.js";
@@ -224,8 +224,8 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
   const numbers = findNumbers(text);
   const mayCiteLaw = text.includes("Luật");
   if (!numbers.length && !mayCiteLaw) return { mentions, warnings };
-  // Folding keeps the length of NFC text (one base letter per letter), so offsets carry over.
-  const relationBefore = relationsOf(text, fold(text));
+  // Where each mention's relation is read: the words before its start, since the previous mention's end.
+  const relationPlaces: Array<{ start: number; previousEnd: number }> = [];
   let previousEnd = 0;
   for (const found of numbers) {
     if (own && found.number === own) continue;
@@ -269,12 +269,13 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
       date: date?.iso ?? null,
       dateImpossible: date?.impossible ?? false,
       issuer: issuer?.name ?? null,
-      relation: relationBefore(start, previousEnd),
+      relation: "mentions",
       shortName,
       inFootnote: line.kind === "footnote",
       raw: text.slice(start, end).trim(),
       span: span(line.start + start, line.start + end),
     });
+    relationPlaces.push({ start, previousEnd });
     previousEnd = end;
   }
   for (const m of mayCiteLaw ? matchesOf(LAW_BY_NAME, text) : []) {
@@ -292,11 +293,22 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
       date: iso,
       dateImpossible: false,
       issuer: null,
-      relation: relationBefore(at, previousEnd),
+      relation: "mentions",
       shortName: null,
       inFootnote: line.kind === "footnote",
       raw: m[0].trim(),
       span: span(line.start + at, line.start + at + m[0].length),
+    });
+    relationPlaces.push({ start: at, previousEnd });
+  }
+  if (mentions.length > 0) {
+    // Read once every mention is found, in the same order: the folded words the relations search
+    // then reach only to the last mention's start. Folding the whole of a long line, most of it
+    // after its citations, was most of the cost of folding.
+    // Folding keeps the length of NFC text (one base letter per letter), so offsets carry over.
+    const relationBefore = relationsOf(text, foldPrefix(text, Math.max(...relationPlaces.map((p) => p.start))));
+    mentions.forEach((mention, k) => {
+      mention.relation = relationBefore(relationPlaces[k]!.start, relationPlaces[k]!.previousEnd);
     });
   }
   return { mentions, warnings };
