@@ -55,9 +55,14 @@ export function normalise(doc: LoadedDocument): NormalisedDocument {
   const slips = doc.pages.some((p) => p.blocks.some((b) => b.origin === "ocr")) ? OCR_SLIP_SET : HEADER_SLIP_SET;
   for (const page of doc.pages) {
     for (const block of page.blocks) {
-      const clean = cleanCharacters(block.text);
-      gapless &&= !TAB_OR_TWO_SPACES.test(clean);
-      slipless &&= !slips.gate.test(clean);
+      const nfc = block.text.normalize("NFC");
+      let clean = nfc;
+      // Most texts need none of the three: one scan for all of them spares the three scans.
+      if (slips.anyCharacterGapOrSlip.test(nfc)) {
+        clean = cleanCharacters(nfc);
+        gapless &&= !TAB_OR_TWO_SPACES.test(clean);
+        slipless &&= !slips.gate.test(clean);
+      }
       rawLines.push(...clean.split("\n"), "");
     }
   }
@@ -97,8 +102,7 @@ const TAB_OR_TWO_SPACES = /\t| {2}/;
 /** Any character cleanCharacters rewrites: most texts hold none, and one scan rules out five. */
 const UNCLEAN = /[\r\f\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad\uf0b7\uf0a7\uf0d8\uf076\uf0fc]/;
 
-function cleanCharacters(text: string): string {
-  const nfc = text.normalize("NFC");
+function cleanCharacters(nfc: string): string {
   if (!UNCLEAN.test(nfc)) return nfc;
   return nfc
     .replace(/\r\n?/g, "\n")
@@ -141,9 +145,16 @@ interface SlipSet {
   slips: readonly OcrSlip[];
   /** Matches wherever any of the slips may stand: built from the list itself. */
   gate: RegExp;
+  /** Matches wherever a character cleanCharacters rewrites, a tab or two spaces, or a slip may stand. */
+  anyCharacterGapOrSlip: RegExp;
 }
-const OCR_SLIP_SET: SlipSet = { slips: OCR_SLIPS, gate: OCR_SLIP_GATE };
-const HEADER_SLIP_SET: SlipSet = { slips: HEADER_SLIPS, gate: HEADER_SLIP_GATE };
+const slipSet = (slips: readonly OcrSlip[], gate: RegExp): SlipSet => ({
+  slips,
+  gate,
+  anyCharacterGapOrSlip: new RegExp(`${UNCLEAN.source}|${TAB_OR_TWO_SPACES.source}|${gate.source}`, "u"),
+});
+const OCR_SLIP_SET = slipSet(OCR_SLIPS, OCR_SLIP_GATE);
+const HEADER_SLIP_SET = slipSet(HEADER_SLIPS, HEADER_SLIP_GATE);
 
 function fixOcrSlips(line: string, { slips, gate }: SlipSet, warnings: Warning[]): string {
   if (!gate.test(line)) return line;
