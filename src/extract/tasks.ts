@@ -4,7 +4,7 @@ import { canon, foldWords } from "../text/fold.js";
 import { extracted, span, type Extracted, type ExtractContext } from "./context.js";
 import { findDeadlines } from "./deadlines.js";
 import { classifyHeading, leavesOf, type SectionKind } from "./sections.js";
-import { unitOfHeading, unitsAfter, unitsBefore, unitsFromStart, unitsOpening, type UnitMatch } from "./units.js";
+import { mentionsCue, unitOfHeading, unitsAfter, unitsBefore, unitsFromStart, unitsOpening, type UnitMatch } from "./units.js";
 import { matchesOf } from "../text/matches.js";
 
 /**
@@ -25,6 +25,7 @@ const LEAD_CUES = ["chủ trì", "có trách nhiệm", "chịu trách nhiệm"];
 const COORDINATE_CUES = ["phối hợp với", "phối hợp cùng", "phối hợp chặt chẽ với"];
 const CHAIR_CUES = ["chủ trì"];
 const GIVE_CUES = ["giao", "giao cho"];
+const LEAD_OR_GIVE_CUES = [...LEAD_CUES, ...GIVE_CUES];
 
 interface Collector {
   tasks: Task[];
@@ -256,6 +257,8 @@ function collectRequests(ctx: ExtractContext, c: Collector, requestGenre: boolea
 /** Units named as leads anywhere in the body: "X chủ trì", "giao X", "X có trách nhiệm". */
 function collectLeads(ctx: ExtractContext, c: Collector): void {
   for (const item of ctx.seg.outline) {
+    // Most items hold neither kind of cue: one scan for both spares a scan for each.
+    if (!mentionsCue(item.text, LEAD_OR_GIVE_CUES)) continue;
     const leads = unitsBefore(item.text, LEAD_CUES).filter((u) => !/^\s*chủ trì\s+(?:cuộc|buổi|hội nghị|họp)/iu.test(item.text.slice(u.end)));
     for (const u of [...leads, ...unitsAfter(item.text, GIVE_CUES)]) {
       addUnit(c, u.name, "lead", item.textStart + u.start);

@@ -448,6 +448,11 @@ function mentionsAny(text: string, cues: Cues): boolean {
   return cues.anywhere.test(text);
 }
 
+/** Whether any of `cues` occurs in the text, as unitsAfter and unitsBefore look before reading. */
+export function mentionsCue(text: string, cues: readonly string[]): boolean {
+  return mentionsAny(text, cueList(cues));
+}
+
 export function unitsAfter(text: string, cues: readonly string[]): UnitMatch[] {
   const cueSet = cueList(cues);
   if (!mentionsAny(text, cueSet)) return [];
