@@ -2,7 +2,7 @@ import type { Citation, CitationRelation, DocumentTypeCode, Span, Warning } from
 import type { Line } from "../normalise/normalise.js";
 import { dateRightAfter, DATE_SOURCE, findDates } from "../text/dates.js";
 import { charClass, isSurrogate } from "../text/chars.js";
-import { fold } from "../text/fold.js";
+import { fold, foldPrefix } from "../text/fold.js";
 import { findNumbers, typeOfNumber, type FoundNumber } from "../text/numbers.js";
 import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
 import { CITATION_RELATION_CUES } from "../vocabulary/relations.js";
@@ -156,13 +156,17 @@ function relationsOf(text: string, folded: string): (start: number, previousEnd:
       firstCues.set(sentenceStart, found);
     }
     if (start > found.searched) {
-      for (let k = 0; k < CITATION_RELATION_CUES.length; k++) {
-        if (found.at[k]! >= 0) continue;
-        const cue = CITATION_RELATION_CUES[k]!.folded;
-        // Back by a cue's length less one: a cue may straddle the end of the last search.
-        const from = Math.max(sentenceStart, found.searched - cue.length + 1);
-        const at = folded.slice(from, start).indexOf(cue);
-        if (at >= 0) found.at[k] = from + at;
+      // Each cue's search below lies in this stretch, and most stretches hold no cue at all.
+      const stretch = folded.slice(Math.max(sentenceStart, found.searched - LONGEST_RELATION_CUE + 1), start);
+      if (ANY_RELATION_CUE.test(stretch)) {
+        for (let k = 0; k < CITATION_RELATION_CUES.length; k++) {
+          if (found.at[k]! >= 0) continue;
+          const cue = CITATION_RELATION_CUES[k]!.folded;
+          // Back by a cue's length less one: a cue may straddle the end of the last search.
+          const from = Math.max(sentenceStart, found.searched - cue.length + 1);
+          const at = folded.slice(from, start).indexOf(cue);
+          if (at >= 0) found.at[k] = from + at;
+        }
       }
       found.searched = start;
     }
@@ -178,14 +182,17 @@ function relationsOf(text: string, folded: string): (start: number, previousEnd:
     // reviewing the implementation of a document reviews it ("tổng kết 10 năm thực hiện Chỉ thị").
     // A slice: lastIndexOf on the whole line would search back past the previous citation.
     const near = folded.slice(Math.max(previousEnd, sentenceStart), start);
-    let best: { relation: CitationRelation; at: number } | null = null;
-    for (const cue of CITATION_RELATION_CUES) {
-      const at = near.lastIndexOf(cue.folded);
-      if (at < 0) continue;
-      if (cue.relation === "reviews") return "reviews";
-      if (!best || at > best.at) best = { relation: cue.relation, at };
+    // Most citations follow no cue of their own: one scan spares a search back per cue.
+    if (ANY_RELATION_CUE.test(near)) {
+      let best: { relation: CitationRelation; at: number } | null = null;
+      for (const cue of CITATION_RELATION_CUES) {
+        const at = near.lastIndexOf(cue.folded);
+        if (at < 0) continue;
+        if (cue.relation === "reviews") return "reviews";
+        if (!best || at > best.at) best = { relation: cue.relation, at };
+      }
+      if (best) return best.relation;
     }
-    if (best) return best.relation;
     // Otherwise the verb that opens the sentence governs its whole list: "Thực hiện A; B; C".
     const firsts = firstCuesBefore(sentenceStart, start);
     let first: { relation: CitationRelation; at: number } | null = null;
@@ -197,6 +204,10 @@ function relationsOf(text: string, folded: string): (start: number, previousEnd:
     return first?.relation ?? "mentions";
   };
 }
+
+/** Any relation cue, folded: a cue-by-cue search of words that hold none was most of reading relations. */
+const ANY_RELATION_CUE = new RegExp(CITATION_RELATION_CUES.map((c) => c.folded.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")).join("|"));
+const LONGEST_RELATION_CUE = Math.max(...CITATION_RELATION_CUES.map((c) => c.folded.length));
 
 /** Every place `what` starts in `text`, in order. */
 function placesOf(text: string, what: string): number[] {
@@ -224,8 +235,8 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
   const numbers = findNumbers(text);
   const mayCiteLaw = text.includes("Luật");
   if (!numbers.length && !mayCiteLaw) return { mentions, warnings };
-  // Folding keeps the length of NFC text (one base letter per letter), so offsets carry over.
-  const relationBefore = relationsOf(text, fold(text));
+  // Where each mention's relation is read: the words before its start, since the previous mention's end.
+  const relationPlaces: Array<{ start: number; previousEnd: number }> = [];
   let previousEnd = 0;
   for (const found of numbers) {
     if (own && found.number === own) continue;
@@ -269,12 +280,13 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
       date: date?.iso ?? null,
       dateImpossible: date?.impossible ?? false,
       issuer: issuer?.name ?? null,
-      relation: relationBefore(start, previousEnd),
+      relation: "mentions",
       shortName,
       inFootnote: line.kind === "footnote",
       raw: text.slice(start, end).trim(),
       span: span(line.start + start, line.start + end),
     });
+    relationPlaces.push({ start, previousEnd });
     previousEnd = end;
   }
   for (const m of mayCiteLaw ? matchesOf(LAW_BY_NAME, text) : []) {
@@ -292,11 +304,22 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
       date: iso,
       dateImpossible: false,
       issuer: null,
-      relation: relationBefore(at, previousEnd),
+      relation: "mentions",
       shortName: null,
       inFootnote: line.kind === "footnote",
       raw: m[0].trim(),
       span: span(line.start + at, line.start + at + m[0].length),
+    });
+    relationPlaces.push({ start: at, previousEnd });
+  }
+  if (mentions.length > 0) {
+    // Read once every mention is found, in the same order: the folded words the relations search
+    // then reach only to the last mention's start. Folding the whole of a long line, most of it
+    // after its citations, was most of the cost of folding.
+    // Folding keeps the length of NFC text (one base letter per letter), so offsets carry over.
+    const relationBefore = relationsOf(text, foldPrefix(text, Math.max(...relationPlaces.map((p) => p.start))));
+    mentions.forEach((mention, k) => {
+      mention.relation = relationBefore(relationPlaces[k]!.start, relationPlaces[k]!.previousEnd);
     });
   }
   return { mentions, warnings };

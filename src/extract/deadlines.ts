@@ -12,11 +12,28 @@ import { matchesOf } from "../text/matches.js";
 const MONTH_YEAR = String.raw`tháng\s*(?<m1>\d{1,2})(?:\s*(?:-|–|đến|và)\s*(?:tháng\s*)?(?<m2>\d{1,2}))?\s*(?:/|năm)\s*(?<y>\d{4})`;
 const QUARTER = String.raw`quý\s*(?<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*(?<qy>\d{4})`;
 
+/** A group of words a rule needs, tested at most once per text however many rules need it. */
+interface Gate {
+  words: RegExp;
+  /** This gate's place in a text's answers. */
+  slot: number;
+}
+const GATES = new Map<string, Gate>();
+
 /**
  * One alternation per group of words: a line is scanned once, not once per word. Case-folded
- * like the rules themselves (/iu), so a rule can only match where its words do.
+ * like the rules themselves (/iu), so a rule can only match where its words do. Rules that need
+ * the same words share the gate: three need "tháng", and each tested the line for it again.
  */
-const anyOf = (...words: string[]): RegExp => new RegExp(words.join("|"), "iu");
+function anyOf(...words: string[]): Gate {
+  const source = words.join("|");
+  let gate = GATES.get(source);
+  if (!gate) {
+    gate = { words: new RegExp(source, "iu"), slot: GATES.size };
+    GATES.set(source, gate);
+  }
+  return gate;
+}
 
 interface Rule {
   re: RegExp;
@@ -24,7 +41,7 @@ interface Rule {
    * Words the expression cannot match without: one of each group must occur in the text. A
    * cheap look before running the expression.
    */
-  needs: readonly RegExp[];
+  needs: readonly Gate[];
   read: (m: RegExpExecArray) => { start: string | null; end: string | null } | null;
 }
 
@@ -106,10 +123,20 @@ const MAY_HOLD_DEADLINE = /\d[\s\S]*?(?:\d\/\d|tháng|quý|năm)|(?:tháng|quý|
 
 const HAS_DIGIT = /\d/;
 
+/**
+ * The first words every rule needs, in one alternation: most lines with digits hold none of them
+ * (a count or a year), and one scan then rules out every rule, where each group was scanned for.
+ */
+const ANY_RULE_WORDS = RULES.every((rule) => rule.needs.length > 0)
+  ? new RegExp([...new Set(RULES.map((rule) => rule.needs[0]!.words.source))].join("|"), "iu")
+  : /(?:)/;
+
 export function findDeadlines(text: string): FoundDeadline[] {
   // Every rule reads digits: most headings and many items have none.
-  if (!HAS_DIGIT.test(text)) return [];
-  const rules = RULES.filter((rule) => rule.needs.every((words) => words.test(text)));
+  if (!HAS_DIGIT.test(text) || !ANY_RULE_WORDS.test(text)) return [];
+  const answers: Array<boolean | undefined> = [];
+  const holds = (gate: Gate): boolean => (answers[gate.slot] ??= gate.words.test(text));
+  const rules = RULES.filter((rule) => rule.needs.every(holds));
   if (rules.length === 0 || !MAY_HOLD_DEADLINE.test(text)) return [];
   const found: FoundDeadline[] = [];
   for (const rule of rules) {

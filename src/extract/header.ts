@@ -89,15 +89,19 @@ export function extractDocumentType({ seg }: ExtractContext, own: OwnNumber): Ex
 /** The type a body names itself by: the most frequent of "Kế hoạch này", "Kế hoạch nhằm", "Trên đây là Kế hoạch". */
 function selfNamedType(seg: ExtractContext["seg"]): TypeResult | null {
   const lines = [...seg.body, ...seg.closing];
+  // Folded once per line, not once per line and type: each was a memo lookup hashing the line.
+  const foldedLines = lines.map((line) => foldWords(line.text));
   const counts = new Map<DocumentTypeCode, { n: number; span: Span }>();
   for (const t of DOCUMENT_TYPES) {
     if (t.code === "KHAC") continue;
     const name = foldWords(t.name);
     // Built once per type, not once per line: a global expression's match() starts from 0 each time.
     const thisOne = new RegExp(`\\b${name} nay\\b`, "g");
-    for (const line of lines) {
-      const f = foldWords(line.text);
-      const opening = f.startsWith(`${name} nham`) || f.startsWith(`tren day la ${name}`);
+    const purpose = `${name} nham`;
+    const summary = `tren day la ${name}`;
+    for (const [k, line] of lines.entries()) {
+      const f = foldedLines[k]!;
+      const opening = f.startsWith(purpose) || f.startsWith(summary);
       const hits = (f.match(thisOne)?.length ?? 0) + (opening ? 2 : 0);
       if (hits) {
         const prev = counts.get(t.code);

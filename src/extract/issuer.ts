@@ -59,7 +59,11 @@ const BUILD_CUES = ["xây dựng", "ban hành"];
 /** "..., Phòng Giáo dục và Đào tạo (GDĐT) thành phố xây dựng Kế hoạch ..." */
 function fromBody(lines: readonly Line[], place: string | null, typeName: string): Issuer | null {
   const own = new RegExp(`^\\s*(?:\\([^()]{1,20}\\)\\s*)?(?:xây dựng|ban hành)\\s+(?:${typeName})`, "iu");
+  // What `own` needs after a unit, anywhere in the line: a line without it names no issuer here,
+  // and reading its units back from every "xây dựng" was most of the cost of the issuer.
+  const builds = new RegExp(`(?:xây dựng|ban hành)\\s+(?:${typeName})`, "iu");
   for (const line of lines.slice(0, 6)) {
+    if (!builds.test(line.text)) continue;
     const units = unitsBefore(line.text, BUILD_CUES).filter((u) => own.test(line.text.slice(u.end)));
     const unit = units.at(-1);
     if (!unit) continue;

@@ -45,15 +45,28 @@ function classify(heading: string): SectionKind {
 
 /** Items that head a section: labelled items with children, or heading-like labelled leaves. */
 export function sectionHeads(outline: readonly OutlineItem[], kind: SectionKind): OutlineItem[] {
-  return outline.filter(
-    (item) =>
-      item.kind !== "paragraph" &&
-      item.kind !== "dash" &&
-      item.kind !== "plus" &&
-      (isHeadingLike(item.text) || /^[^:]{2,40}:/u.test(item.text)) &&
-      classifyHeading(item.text) === kind,
-  );
+  let heads = HEADS_OF_OUTLINE.get(outline);
+  if (!heads) {
+    heads = outline
+      .filter(
+        (item) =>
+          item.kind !== "paragraph" &&
+          item.kind !== "dash" &&
+          item.kind !== "plus" &&
+          (isHeadingLike(item.text) || /^[^:]{2,40}:/u.test(item.text)),
+      )
+      .map((item) => ({ item, kind: classifyHeading(item.text) }));
+    HEADS_OF_OUTLINE.set(outline, heads);
+  }
+  return heads.filter((head) => head.kind === kind).map((head) => head.item);
 }
+
+/**
+ * The heads of a document's outline with their kinds: purposes, requirements, their joint
+ * heading and objectives each asked for the heads of one kind, testing every item again.
+ * Keyed by the outline itself, so an entry goes with its document.
+ */
+const HEADS_OF_OUTLINE = new WeakMap<readonly OutlineItem[], Array<{ item: OutlineItem; kind: SectionKind }>>();
 
 /** The leaves under an item (the item itself when it has no children). */
 export function leavesOf(outline: readonly OutlineItem[], item: OutlineItem): OutlineItem[] {

@@ -4,7 +4,7 @@ import { canon, foldWords } from "../text/fold.js";
 import { extracted, span, type Extracted, type ExtractContext } from "./context.js";
 import { findDeadlines } from "./deadlines.js";
 import { classifyHeading, leavesOf, type SectionKind } from "./sections.js";
-import { subjectOf, unitOfHeading, unitsAfter, unitsBefore, unitsFromStart, type UnitMatch } from "./units.js";
+import { mentionsCue, unitOfHeading, unitsAfter, unitsBefore, unitsFromStart, unitsOpening, type UnitMatch } from "./units.js";
 import { matchesOf } from "../text/matches.js";
 
 /**
@@ -25,16 +25,21 @@ const LEAD_CUES = ["chủ trì", "có trách nhiệm", "chịu trách nhiệm"];
 const COORDINATE_CUES = ["phối hợp với", "phối hợp cùng", "phối hợp chặt chẽ với"];
 const CHAIR_CUES = ["chủ trì"];
 const GIVE_CUES = ["giao", "giao cho"];
+const LEAD_OR_GIVE_CUES = [...LEAD_CUES, ...GIVE_CUES];
 
 interface Collector {
   tasks: Task[];
   units: Unit[];
+  /** canon of every name in `units`: each new unit compared its key with every unit's, one memo lookup each. */
+  unitKeys: Set<string>;
 }
 
 function addUnit(c: Collector, name: string, evidence: Unit["evidence"], start: number): void {
   const clean = name.replace(/[\s,;:.]+$/u, "").trim();
   if (!clean) return;
-  if (c.units.some((u) => canon(u.name) === canon(clean))) return;
+  const key = canon(clean);
+  if (c.unitKeys.has(key)) return;
+  c.unitKeys.add(key);
   c.units.push({ name: clean, evidence, span: span(start, start + clean.length) });
 }
 
@@ -60,8 +65,7 @@ function unitsOfText(text: string): UnitMatch[] {
   const { body, offset } = withoutTopicLabel(text);
   const found: UnitMatch[] = [];
   for (const sentence of sentencesOf(body)) {
-    if (!subjectOf(sentence.text)) continue;
-    for (const u of unitsFromStart(sentence.text)) found.push({ ...u, start: u.start + offset + sentence.offset, end: u.end + offset + sentence.offset });
+    for (const u of unitsOpening(sentence.text)) found.push({ ...u, start: u.start + offset + sentence.offset, end: u.end + offset + sentence.offset });
   }
   for (const u of [...unitsAfter(body, ASSIGN_CUES), ...unitsBefore(body, CHAIR_CUES)]) {
     if (/^\s*chủ trì\s+(?:cuộc|buổi|hội nghị|họp)/iu.test(body.slice(u.end))) continue;
@@ -253,6 +257,8 @@ function collectRequests(ctx: ExtractContext, c: Collector, requestGenre: boolea
 /** Units named as leads anywhere in the body: "X chủ trì", "giao X", "X có trách nhiệm". */
 function collectLeads(ctx: ExtractContext, c: Collector): void {
   for (const item of ctx.seg.outline) {
+    // Most items hold neither kind of cue: one scan for both spares a scan for each.
+    if (!mentionsCue(item.text, LEAD_OR_GIVE_CUES)) continue;
     const leads = unitsBefore(item.text, LEAD_CUES).filter((u) => !/^\s*chủ trì\s+(?:cuộc|buổi|hội nghị|họp)/iu.test(item.text.slice(u.end)));
     for (const u of [...leads, ...unitsAfter(item.text, GIVE_CUES)]) {
       addUnit(c, u.name, "lead", item.textStart + u.start);
@@ -261,7 +267,7 @@ function collectLeads(ctx: ExtractContext, c: Collector): void {
 }
 
 export function extractTasks(ctx: ExtractContext, type: DocumentTypeCode): Extracted<TasksAndUnits> {
-  const c: Collector = { tasks: [], units: [] };
+  const c: Collector = { tasks: [], units: [], unitKeys: new Set() };
   const sections = taskSections(ctx.seg.outline);
   for (const { head, kind } of sections) collectSection(ctx, c, head, kind);
   if (!sections.length) {

@@ -47,6 +47,18 @@ class Token {
   get abbreviation(): boolean {
     return (this.abbreviationAnswer ??= isAbbreviation(this.text));
   }
+
+  private buckets: Buckets | null = null;
+  private bucketsAsOf = -1;
+
+  /** The phrases of `index` that start with this token's word, longest first; undefined if none. */
+  bucketIn(index: PhraseIndex): Bucket | undefined {
+    if (this.bucketsAsOf !== indexesBuilt) {
+      this.buckets = BUCKETS_BY_FIRST_WORD.get(this.key) ?? null;
+      this.bucketsAsOf = indexesBuilt;
+    }
+    return this.buckets?.[index.slot];
+  }
 }
 
 /** Forgets the previous document's sentences: memos are per document, never across documents. */
@@ -73,12 +85,13 @@ const isPlainAscii = (code: number): boolean => code < 0x80 && !(code >= 0x41 &&
 
 const isLetterOrDigit = charClass(/[\p{L}\p{N}]/u);
 const isUpperLetter = charClass(/\p{Lu}/u);
-const PUNCTUATION_TOKENS = new Set([..."),;:.+–-"].map((c) => c.charCodeAt(0)));
+/** What a word goes on with: one table read per character, where four tests were. */
+const continuesWord = charClass(/[\p{L}\p{N}&\-/]/u);
+/** A table, like the letter classes: a Set of codes, asked for every space and mark, cost a hash lookup each. */
+const isPunctuationToken = charClass(/[),;:.+–-]/u);
 const OPEN = 0x28;
 const CLOSE = 0x29;
 const AMPERSAND = 0x26;
-const HYPHEN = 0x2d;
-const SLASH = 0x2f;
 const MAX_PAREN_INNER = 20;
 
 /**
@@ -111,10 +124,10 @@ export function scanTokens(text: string): Token[] | null {
     if (c === AMPERSAND || isLetterOrDigit(c)) {
       let plain = isPlainAscii(c);
       let j = i + 1;
+      // A surrogate ends the word (no class holds one), and the loop below then gives up on the text.
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (isSurrogate(d)) return null;
-        if (d !== AMPERSAND && d !== HYPHEN && d !== SLASH && !isLetterOrDigit(d)) break;
+        if (!continuesWord(d)) break;
         plain &&= isPlainAscii(d);
         j++;
       }
@@ -122,7 +135,7 @@ export function scanTokens(text: string): Token[] | null {
       i = j;
       continue;
     }
-    if (PUNCTUATION_TOKENS.has(c)) tokens.push(new Token(text, i, i + 1, false, isPlainAscii(c)));
+    if (isPunctuationToken(c)) tokens.push(new Token(text, i, i + 1, false, isPlainAscii(c)));
     i++;
   }
   return tokens;
@@ -130,8 +143,24 @@ export function scanTokens(text: string): Token[] | null {
 
 const split = (phrase: string): string[] => canon(phrase).split(" ");
 
-/** Phrases indexed by their first word, longest first: a lookup per token, not a scan of the list. */
-type PhraseIndex = ReadonlyMap<string, ReadonlyArray<readonly string[]>>;
+/** The phrases of one list that start with one word, as words, longest first. */
+type Bucket = ReadonlyArray<readonly string[]>;
+/** Phrases indexed by their first word: a lookup per token, not a scan of the list. */
+interface PhraseIndex {
+  /** This list's place in the arrays of BUCKETS_BY_FIRST_WORD. */
+  readonly slot: number;
+  readonly firstWords: ReadonlySet<string>;
+}
+
+/**
+ * Every list's bucket for a word, in one map: a token looks its word up once and reads each
+ * list's bucket from the array. A map per list was looked up for every list at every token tried
+ * while a name was read, hashing the word each time.
+ */
+type Buckets = Array<Bucket | undefined>;
+const BUCKETS_BY_FIRST_WORD = new Map<string, Buckets>();
+/** A token that found no buckets for its word asks again once a list built later (a new cue list) may hold it. */
+let indexesBuilt = 0;
 
 /** Built once per list: looking the index up per call (a WeakMap by list) cost as much as the match. */
 function phraseIndex(phrases: readonly string[]): PhraseIndex {
@@ -141,8 +170,14 @@ function phraseIndex(phrases: readonly string[]): PhraseIndex {
     bucket.push(words);
     map.set(words[0]!, bucket);
   }
-  for (const bucket of map.values()) bucket.sort((a, b) => b.length - a.length);
-  return map;
+  const slot = indexesBuilt++;
+  for (const [word, bucket] of map) {
+    bucket.sort((a, b) => b.length - a.length);
+    const buckets = BUCKETS_BY_FIRST_WORD.get(word) ?? [];
+    buckets[slot] = bucket;
+    BUCKETS_BY_FIRST_WORD.set(word, buckets);
+  }
+  return { slot, firstWords: new Set(map.keys()) };
 }
 
 const HEADS = phraseIndex(UNIT_HEADS);
@@ -154,18 +189,19 @@ const NOT_UNIT = phraseIndex(NOT_UNITS);
 const POSITIONS = phraseIndex(["trưởng", "giám đốc", "phó giám đốc", "chủ tịch", "phó chủ tịch", "chánh", "thủ trưởng", "bộ trưởng", "thứ trưởng", "cục trưởng", "vụ trưởng", "hiệu trưởng", "trưởng ban", "trưởng phòng", "người đứng đầu", "lãnh đạo"]);
 const LOCALITY = phraseIndex(LOCALITY_WORDS);
 
-function matchesAt(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
+/** The words of a phrase from its bucket stand at `at`: the first is the bucket's, so it is not compared again. */
+function restMatchesAt(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
   if (at + words.length > tokens.length) return false;
-  for (let k = 0; k < words.length; k++) if (tokens[at + k]!.key !== words[k]) return false;
+  for (let k = 1; k < words.length; k++) if (tokens[at + k]!.key !== words[k]) return false;
   return true;
 }
 
 function longestAt(tokens: readonly Token[], at: number, index: PhraseIndex): number {
   const token = tokens[at];
   if (!token) return 0;
-  const bucket = index.get(token.key);
+  const bucket = token.bucketIn(index);
   if (!bucket) return 0;
-  for (const words of bucket) if (matchesAt(tokens, at, words)) return words.length;
+  for (const words of bucket) if (restMatchesAt(tokens, at, words)) return words.length;
   return 0;
 }
 
@@ -333,21 +369,40 @@ function unitMatch(text: string, { start, end, shortName }: Extent): UnitMatch {
 
 /** The unit a sentence starts with, as its subject: "Ban Tuyên giáo Tỉnh ủy chủ trì ..." */
 export function subjectOf(text: string): UnitMatch | null {
+  return readSubject(text)?.read.match ?? null;
+}
+
+/**
+ * The subject's read, and the tokens it was read from: those of the whole text unless the text
+ * is longer than the prefix a subject needs.
+ */
+function readSubject(text: string): { read: { match: UnitMatch; next: number }; tokens: readonly Token[]; whole: boolean } | null {
   if (!mayStartUnit(text)) return null;
   // A subject stands at the start: a prefix is all the tokenizer needs to see.
-  const tokens = tokenize(text.length > 240 ? text.slice(0, 240) : text);
+  const whole = text.length <= 240;
+  const tokens = tokenize(whole ? text : text.slice(0, 240));
   // A sentence starts with a capital; a lower-case start is a clause of a list, not a subject.
   const first = tokens[0];
-  if (!first || !(isCapitalised(first) || DETERMINERS.has(first.key))) return null;
+  if (!first || !(isCapitalised(first) || first.bucketIn(DETERMINERS) !== undefined)) return null;
   const read = readFrom(text, tokens, 0);
   if (!read) return null;
   // A subject is followed by its verb; a bare noun phrase ("Công tác kiểm tra") is not a subject.
-  return read.match;
+  return { read, tokens, whole };
+}
+
+/**
+ * unitsFromStart(text) when the text opens with a subject (subjectOf), else none. Where the
+ * subject was read from the whole text's tokens it is the list's first unit, not read again.
+ */
+export function unitsOpening(text: string): UnitMatch[] {
+  const subject = readSubject(text);
+  if (!subject) return [];
+  return subject.whole ? readList(text, subject.tokens, 0, subject.read) : unitsFromStart(text);
 }
 
 /** Every unit named after one of `cues` ("giao", "phối hợp với"): "Giao Sở A, Sở B và UBND huyện ...". */
 /** First words that can open a unit's name: the first word of a head or a determiner, or an abbreviation. */
-const FIRST_WORDS: ReadonlySet<string> = new Set([...HEADS.keys(), ...DETERMINERS.keys()]);
+const FIRST_WORDS: ReadonlySet<string> = new Set([...HEADS.firstWords, ...DETERMINERS.firstWords]);
 
 /** A cheap look at the first word before any tokenising. */
 function mayStartUnit(text: string): boolean {
@@ -393,6 +448,11 @@ function mentionsAny(text: string, cues: Cues): boolean {
   return cues.anywhere.test(text);
 }
 
+/** Whether any of `cues` occurs in the text, as unitsAfter and unitsBefore look before reading. */
+export function mentionsCue(text: string, cues: readonly string[]): boolean {
+  return mentionsAny(text, cueList(cues));
+}
+
 export function unitsAfter(text: string, cues: readonly string[]): UnitMatch[] {
   const cueSet = cueList(cues);
   if (!mentionsAny(text, cueSet)) return [];
@@ -418,11 +478,12 @@ export function unitsFromStart(text: string): UnitMatch[] {
   return readList(text, tokens, 0);
 }
 
-function readList(text: string, tokens: readonly Token[], from: number): UnitMatch[] {
+/** `first`: readFrom(text, tokens, from), when the caller has read it already. */
+function readList(text: string, tokens: readonly Token[], from: number, first?: { match: UnitMatch; next: number }): UnitMatch[] {
   const out: UnitMatch[] = [];
   let at = from;
-  for (;;) {
-    const read = readFrom(text, tokens, at);
+  for (let known = first; ; known = undefined) {
+    const read = known ?? readFrom(text, tokens, at);
     if (!read) break;
     out.push(read.match);
     at = read.next;

@@ -55,9 +55,14 @@ export function normalise(doc: LoadedDocument): NormalisedDocument {
   const slips = doc.pages.some((p) => p.blocks.some((b) => b.origin === "ocr")) ? OCR_SLIP_SET : HEADER_SLIP_SET;
   for (const page of doc.pages) {
     for (const block of page.blocks) {
-      const clean = cleanCharacters(block.text);
-      gapless &&= !clean.includes("\t") && !clean.includes("  ");
-      slipless &&= !slips.gate.test(clean);
+      const nfc = block.text.normalize("NFC");
+      let clean = nfc;
+      // Most texts need none of the three: one scan for all of them spares the three scans.
+      if (slips.anyCharacterGapOrSlip.test(nfc)) {
+        clean = cleanCharacters(nfc);
+        gapless &&= !TAB_OR_TWO_SPACES.test(clean);
+        slipless &&= !slips.gate.test(clean);
+      }
       rawLines.push(...clean.split("\n"), "");
     }
   }
@@ -81,8 +86,7 @@ export function normalise(doc: LoadedDocument): NormalisedDocument {
       blank = true;
       continue;
     }
-    const lead = /^[ \t]*/.exec(rawLine)![0];
-    const indent = fromColumns ? null : lead.length + 3 * (lead.split("\t").length - 1);
+    const indent = fromColumns ? null : indentOf(rawLine);
     work.push({ text, kind: FOOTNOTE_START.test(text) ? "footnote" : "body", blankBefore: blank, indent });
     blank = false;
   }
@@ -91,11 +95,25 @@ export function normalise(doc: LoadedDocument): NormalisedDocument {
   return assemble(joined, warnings);
 }
 
+/** Leading spaces, a tab counting four: a match and a split of it for every line cost more than this loop. */
+function indentOf(line: string): number {
+  let indent = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code === 0x20) indent += 1;
+    else if (code === 0x09) indent += 4;
+    else break;
+  }
+  return indent;
+}
+
+/** One scan for either: two includes() searches of a long text took half as long again. */
+const TAB_OR_TWO_SPACES = /\t| {2}/;
+
 /** Any character cleanCharacters rewrites: most texts hold none, and one scan rules out five. */
 const UNCLEAN = /[\r\f\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad\uf0b7\uf0a7\uf0d8\uf076\uf0fc]/;
 
-function cleanCharacters(text: string): string {
-  const nfc = text.normalize("NFC");
+function cleanCharacters(nfc: string): string {
   if (!UNCLEAN.test(nfc)) return nfc;
   return nfc
     .replace(/\r\n?/g, "\n")
@@ -123,8 +141,10 @@ function stripMarkdownLine(line: string): string {
 function stripEmphasis(line: string): string {
   if (!line.includes("*") && !line.includes("_")) return line;
   let out = line.replace(/\*\*|__/g, "");
-  if (out.includes("*")) out = out.replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}*])/gu, "$1$2");
-  if (out.includes("_")) out = out.replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, "$1$2");
+  // The lookahead asks for the mark after the character before asking the Unicode classes of
+  // that character, at every position of the line: it made the expression three times faster.
+  if (out.includes("*")) out = out.replace(/(^|(?=[^*]\*)[^\p{L}\p{N}*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}*])/gu, "$1$2");
+  if (out.includes("_")) out = out.replace(/(^|(?=[^_]_)[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, "$1$2");
   // What a table cell split left of an emphasis run: "*Nơi nhận:", "Lưu: VT.*". (trim drops what \s matches.)
   if (out.trimStart().startsWith("*") || out.trimEnd().endsWith("*")) out = out.replace(/^(\s*)\*+(?=\S)|(?<=\S)\*+(\s*)$/gu, "$1$2");
   return out;
@@ -138,9 +158,16 @@ interface SlipSet {
   slips: readonly OcrSlip[];
   /** Matches wherever any of the slips may stand: built from the list itself. */
   gate: RegExp;
+  /** Matches wherever a character cleanCharacters rewrites, a tab or two spaces, or a slip may stand. */
+  anyCharacterGapOrSlip: RegExp;
 }
-const OCR_SLIP_SET: SlipSet = { slips: OCR_SLIPS, gate: OCR_SLIP_GATE };
-const HEADER_SLIP_SET: SlipSet = { slips: HEADER_SLIPS, gate: HEADER_SLIP_GATE };
+const slipSet = (slips: readonly OcrSlip[], gate: RegExp): SlipSet => ({
+  slips,
+  gate,
+  anyCharacterGapOrSlip: new RegExp(`${UNCLEAN.source}|${TAB_OR_TWO_SPACES.source}|${gate.source}`, "u"),
+});
+const OCR_SLIP_SET = slipSet(OCR_SLIPS, OCR_SLIP_GATE);
+const HEADER_SLIP_SET = slipSet(HEADER_SLIPS, HEADER_SLIP_GATE);
 
 function fixOcrSlips(line: string, { slips, gate }: SlipSet, warnings: Warning[]): string {
   if (!gate.test(line)) return line;

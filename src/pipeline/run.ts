@@ -12,7 +12,7 @@ import { extractTitle } from "../extract/title.js";
 import { startDocument } from "../extract/units.js";
 import type { LoadedDocument } from "../load/model.js";
 import { detectFormat } from "../load/registry.js";
-import { fromText, sha256 } from "../load/text.js";
+import { fromText, sha256, utf8Digest } from "../load/text.js";
 import { footnoteMarkerLength, normalise, type NormalisedDocument } from "../normalise/normalise.js";
 import { SCHEMA_VERSION, vanbanDocumentSchema, type OutlineNode, type VanbanDocument, type Warning } from "../schema/document.js";
 import { pathOf } from "../segment/outline.js";
@@ -129,7 +129,7 @@ function extractFields(loaded: LoadedDocument, norm: NormalisedDocument, seg: Se
  */
 export function documentId(text: string): string {
   // normalise has already made every gap inside a line one space; only blank lines can differ.
-  return `vb_${sha256(text.replace(/\n\s*\n/g, "\n")).slice(0, 24)}`;
+  return `vb_${utf8Digest(text.replace(/\n\s*\n/g, "\n")).sha256.slice(0, 24)}`;
 }
 
 function dedupeWarnings(warnings: readonly Warning[]): Warning[] {
@@ -169,11 +169,12 @@ export function runStages(loaded: LoadedDocument, timings?: Partial<StageTimings
 
 /** An in-memory string as the canonical document: the library's door for text. */
 function loadString(text: string, options: ExtractOptions): LoadedDocument {
+  const utf8 = utf8Digest(text);
   return fromText(text, {
     fileName: options.fileName ?? null,
     mediaType: options.mediaType ?? "text/plain",
-    sha256: sha256(text),
-    bytes: Buffer.byteLength(text),
+    sha256: utf8.sha256,
+    bytes: utf8.bytes,
     encoding: "utf-16 (in memory)",
   });
 }

@@ -56,6 +56,20 @@ function foldByTable(s: string): string | null {
   return UTF16.decode(out.subarray(0, n));
 }
 
+/**
+ * fold(s).slice(0, end), folding only that far where folding is letter by letter: the rest of a
+ * long line need not be folded, only looked at. Where any character of `s` does not fold by
+ * itself (see foldByTable), the whole of `s` is folded, as fold does.
+ */
+export function foldPrefix(s: string, end: number): string {
+  if (end >= s.length || s.length <= 40) return fold(s).slice(0, end);
+  for (let i = end; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0x80 && (FOLDED_CHAR[code] || foldedChar(code)) === NOT_PER_CHAR) return fold(s).slice(0, end);
+  }
+  return foldByTable(s.slice(0, end)) ?? fold(s).slice(0, end);
+}
+
 /** Folds and collapses every run of non-letters/digits to one space: "I. MỤC ĐÍCH, YÊU CẦU:" -> "i muc dich yeu cau". */
 export function foldWords(s: string): string {
   let key = FOLD_CACHE.get(s);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canon, containsFolded, fold, foldWhole, foldWords } from "../../src/text/fold.js";
+import { canon, containsFolded, fold, foldPrefix, foldWhole, foldWords } from "../../src/text/fold.js";
 import { randomTexts } from "../support/random-text.js";
 
 describe("fold", () => {
@@ -67,5 +67,15 @@ describe("canon", () => {
 describe("fold by table", () => {
   it("equals folding the whole string, also around combining marks, Σ and surrogates", () => {
     for (const text of randomTexts(3000, 60)) expect(fold(text)).toBe(foldWhole(text));
+  });
+});
+
+describe("foldPrefix", () => {
+  it("equals the prefix of folding the whole string, wherever the special characters stand", () => {
+    for (const text of randomTexts(3000, 120, 7)) {
+      for (const end of [0, 1, 30, 41, Math.floor(text.length / 2), text.length - 1, text.length]) {
+        expect(foldPrefix(text, end)).toBe(fold(text).slice(0, end));
+      }
+    }
   });
 });
