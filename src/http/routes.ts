@@ -29,7 +29,6 @@ export interface ApiOptions {
 /** The client's name for a file, as metadata only: its last path segment, no control characters, bounded. */
 export function clientFileName(name: string | undefined): string {
   const last = (name ?? "").split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const clean = last.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 255);
   return clean === "" || clean === "." || clean === ".." ? "upload" : clean;
 }
