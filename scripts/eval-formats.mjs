@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Scores every format variant of the seeds (fixtures/formats/<seed>.<variant>) against the same
 // gold as the text version, and compares field by field with the text version's own score.
-// Usage: npm run eval:formats [-- --check] [--variant docx,pdf ...] [--verbose]
+// Usage: npm run eval:formats [-- --check] [--variant docx,pdf ...] [--pipeline FILE] [--verbose]
+//   --pipeline  another pipeline definition (e.g. ocr.engine "tesseract.js", to score scans without the system tesseract)
 //   --check  exit 1 unless each variant is within its tolerance of the text version on every
 //            field (1 point; 5 for scans and photos) and number, date and type match exactly
 import { spawnSync } from "node:child_process";
@@ -27,12 +28,14 @@ const { values: options } = parseArgs({
     check: { type: "boolean" },
     verbose: { type: "boolean" },
     variant: { type: "string" },
+    pipeline: { type: "string" },
   },
 });
 
 function extractAll(files, outDir) {
   mkdirSync(outDir, { recursive: true });
-  const run = spawnSync(process.execPath, [CLI, "extract", ...files, "--out", outDir], { encoding: "utf8" });
+  const pipeline = options.pipeline === undefined ? [] : ["--pipeline", options.pipeline];
+  const run = spawnSync(process.execPath, [CLI, "extract", ...files, "--out", outDir, ...pipeline], { encoding: "utf8" });
   if (run.stderr.trim() !== "") process.stderr.write(run.stderr);
   // --out names each output after its input's last extension; the scorer wants the seed's stem.
   for (const name of readdirSync(outDir)) {
