@@ -7,7 +7,7 @@ import { failureLine, sha256Hex, type IngestProgress } from "../ingest/ingest.js
 import { collectInputs } from "../ingest/inputs.js";
 import { defaultPipeline, type PipelineConfig } from "../pipeline/config.js";
 import type { JobData } from "./config.js";
-import type { VanbanQueue } from "./queue.js";
+import { IdleWaitCheck, type VanbanQueue } from "./queue.js";
 
 export interface QueueIngestOptions {
   /** Also write the finished documents and their graph here, exactly as embedded ingest does. */
@@ -33,7 +33,6 @@ export interface QueueIngestSummary extends Omit<IngestProgress, "file"> {
 /** Files read and queued at a time: bounds the submitter's memory whatever the batch. */
 const SUBMIT_AT_ONCE = 16;
 const FETCH_AT_ONCE = 64;
-const RECONCILE_AFTER_IDLE_ROUNDS = 10;
 
 /**
  * ingest over the queue: each file's bytes go to Redis (with a time to live) and a flow per
@@ -97,17 +96,12 @@ async function submitAndWait(queue: VanbanQueue, inputs: readonly string[], opti
   }
 
   if (!options.detach) {
-    let idleRounds = 0;
+    const idle = new IdleWaitCheck(queue);
     while (pending.size > 0 && !options.signal?.aborted) {
       const progressed = await collect(queue, pending, archive, progress, (failure, data) => fail(failure, data.file));
-      if (progressed > 0) {
-        idleRounds = 0;
-        report("");
-        continue;
-      }
-      // Nothing finished for a while: ask BullMQ whether a flow failed with nobody left to record it.
-      if (++idleRounds % RECONCILE_AFTER_IDLE_ROUNDS === 0) await queue.reconcileFailures([...pending.keys()].slice(0, FETCH_AT_ONCE));
-      await sleep(options.pollMs ?? 200);
+      await idle.afterPoll(progressed, pending.keys());
+      if (progressed > 0) report("");
+      else await sleep(options.pollMs ?? 200);
     }
     if (pending.size > 0) interrupted = true;
   }
@@ -132,26 +126,24 @@ async function collect(queue: VanbanQueue, pending: Map<string, JobData>, archiv
   let finished = 0;
   for (let i = 0; i < waiting.length; i += FETCH_AT_ONCE * 16) {
     const batch = waiting.slice(i, i + FETCH_AT_ONCE * 16);
-    const shas = batch.map((d) => d.sha256);
-    const [stored, failed] = await Promise.all([queue.store.sourcesOf(shas), queue.failuresOf(shas)]);
+    const settled = await queue.settledOf(batch.map((d) => d.sha256));
     const done: { data: JobData; id: string }[] = [];
     batch.forEach((data, j) => {
-      const source = stored[j];
-      const failure = failed[j];
-      if (source) done.push({ data, id: source.id });
-      else if (failure) {
+      const outcome = settled[j];
+      if (outcome?.status === "stored") done.push({ data, id: outcome.id });
+      else if (outcome?.status === "failed") {
         pending.delete(data.sha256);
         finished++;
+        const { failure } = outcome;
         fail({ code: failure.code, message: failure.message, retryable: failure.retryable, file: data.file }, data);
       }
     });
     for (let k = 0; k < done.length; k += FETCH_AT_ONCE) {
       const slice = done.slice(k, k + FETCH_AT_ONCE);
       if (archive !== null) {
-        const ids = slice.map((d) => d.id);
-        const [jsons, facts] = await Promise.all([queue.store.documents(ids), queue.store.factsOf(ids)]);
+        const documents = await queue.store.finished(slice.map((d) => d.id));
         // Written side by side, as embedded ingest writes them: each is fsynced, and one after another they would cap the run.
-        await Promise.all(slice.map(({ data, id }, n) => archive.add({ sha256: data.sha256, file: data.file, id, json: jsons[n]!, facts: facts[n]! })));
+        await Promise.all(slice.map(({ data, id }, n) => archive.add({ sha256: data.sha256, file: data.file, id, ...documents[n]! })));
       }
       for (const { data } of slice) {
         pending.delete(data.sha256);

@@ -101,6 +101,17 @@ export class VanbanQueue {
     return (await this.redis.hmget(this.keys.failures, ...sha256s)).map((v) => (v === null ? null : queueFailureSchema.parse(JSON.parse(v))));
   }
 
+  /** What became of these documents so far, in the order asked: stored (with the id), failed (with the record), or null while on their way. */
+  async settledOf(sha256s: readonly string[]): Promise<Settled[]> {
+    const [stored, failed] = await Promise.all([this.store.sourcesOf(sha256s), this.failuresOf(sha256s)]);
+    return sha256s.map((_, i) => {
+      const source = stored[i];
+      const failure = failed[i];
+      if (source) return { status: "stored", id: source.id };
+      return failure ? { status: "failed", failure } : null;
+    });
+  }
+
   /**
    * Failures BullMQ holds that no worker recorded: a flow failed by the stalled-job checker of a
    * worker that died before its `failed` handler ran. Recorded now from the job's own reason
@@ -171,6 +182,34 @@ export class VanbanQueue {
 
   async close(): Promise<void> {
     await Promise.all([...STAGES.map((s) => this.queues[s].close()), this.flows.close()]);
+  }
+}
+
+export type Settled = { status: "stored"; id: string } | { status: "failed"; failure: QueueFailure } | null;
+
+/** Polls in a row that finished nothing before a waiter asks BullMQ about failures nobody recorded. */
+const IDLE_POLLS_BEFORE_RECONCILING = 10;
+const RECONCILE_AT_ONCE = 64;
+
+/**
+ * Watches a waiter's polls (ingest --redis, the server on the queue): after every tenth in a row
+ * that finished nothing, asks BullMQ whether a flow failed with nobody left to record it
+ * (reconcileFailures), so the next poll sees the failure and no wait lasts forever.
+ */
+export class IdleWaitCheck {
+  private idlePolls = 0;
+
+  constructor(private readonly queue: VanbanQueue) {}
+
+  async afterPoll(finished: number, waiting: Iterable<string>): Promise<void> {
+    if (finished > 0) {
+      this.idlePolls = 0;
+      return;
+    }
+    if (++this.idlePolls % IDLE_POLLS_BEFORE_RECONCILING !== 0) return;
+    const first: string[] = [];
+    for (const sha256 of waiting) if (first.push(sha256) >= RECONCILE_AT_ONCE) break;
+    await this.queue.reconcileFailures(first);
   }
 }
 

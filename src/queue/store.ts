@@ -114,6 +114,12 @@ export class RedisGraphStore implements GraphStore {
     });
   }
 
+  /** The stored documents' JSON and facts, in the order asked: what a waiter archives or hands on. */
+  async finished(ids: readonly string[]): Promise<{ json: string; facts: DocumentFact }[]> {
+    const [jsons, facts] = await Promise.all([this.documents(ids), this.factsOf(ids)]);
+    return ids.map((_, i) => ({ json: jsons[i]!, facts: facts[i]! }));
+  }
+
   async factsOf(ids: readonly string[]): Promise<DocumentFact[]> {
     if (ids.length === 0) return [];
     const values = await this.redis.hmget(this.keys.facts, ...ids);

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { asFailure } from "../errors.js";
 import { ExtractPool, type ExtractOutcome } from "../ingest/pool.js";
 import type { PipelineConfig } from "../pipeline/config.js";
-import type { VanbanQueue } from "../queue/queue.js";
+import { IdleWaitCheck, type VanbanQueue } from "../queue/queue.js";
 
 /** One file to extract: its bytes, their hash, and the name the client gave (metadata only). */
 export interface Upload {
@@ -45,8 +45,6 @@ export function embeddedExtractor(config: PipelineConfig, workers?: number): Ext
   };
 }
 
-const RECONCILE_AFTER_IDLE_ROUNDS = 10;
-
 interface Waiting {
   fileName: string;
   resolve: (outcome: ExtractedOrFailed) => void;
@@ -67,27 +65,28 @@ export function queueExtractor(queue: VanbanQueue, pollMs = 200): Extractor {
   };
   const pollOnce = async (): Promise<void> => {
     const shas = [...waiting.keys()];
-    const [stored, failed] = await Promise.all([queue.store.sourcesOf(shas), queue.failuresOf(shas)]);
-    const done = shas.flatMap((sha, i) => (stored[i] ? [{ sha, id: stored[i].id }] : []));
-    if (done.length > 0) {
-      const ids = done.map((d) => d.id);
-      const [jsons, facts] = await Promise.all([queue.store.documents(ids), queue.store.factsOf(ids)]);
-      done.forEach(({ sha, id }, i) => settle(sha, { status: "done", id, json: jsons[i]!, facts: facts[i]! }));
-    }
+    const settled = await queue.settledOf(shas);
+    const stored = shas.flatMap((sha, i) => {
+      const outcome = settled[i];
+      return outcome?.status === "stored" ? [{ sha, id: outcome.id }] : [];
+    });
+    const documents = await queue.store.finished(stored.map((d) => d.id));
+    stored.forEach(({ sha, id }, i) => settle(sha, { status: "done", id, ...documents[i]! }));
     shas.forEach((sha, i) => {
-      const failure = failed[i];
-      if (!stored[i] && failure) settle(sha, { status: "failed", failure: { code: failure.code, message: failure.message, retryable: failure.retryable, file: failure.fileName } });
+      const outcome = settled[i];
+      if (outcome?.status === "failed") {
+        const { failure } = outcome;
+        settle(sha, { status: "failed", failure: { code: failure.code, message: failure.message, retryable: failure.retryable, file: failure.fileName } });
+      }
     });
   };
   const loop = async (): Promise<void> => {
-    let idleRounds = 0;
+    const idle = new IdleWaitCheck(queue);
     while (!closed && waiting.size > 0) {
       const before = waiting.size;
       try {
         await pollOnce();
-        // Nothing finished for a while: ask BullMQ whether a flow failed with nobody left to record it.
-        idleRounds = waiting.size < before ? 0 : idleRounds + 1;
-        if (idleRounds > 0 && idleRounds % RECONCILE_AFTER_IDLE_ROUNDS === 0) await queue.reconcileFailures([...waiting.keys()].slice(0, 64));
+        await idle.afterPoll(before - waiting.size, waiting.keys());
       } catch {
         // Redis away for a moment: ioredis reconnects, and the next round asks again.
       }
