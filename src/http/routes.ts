@@ -53,8 +53,7 @@ export function registerApi(app: FastifyInstance, { library, guard, openapi, max
   app.get("/api/status", async () => {
     const jobs = { queued: 0, running: 0, done: 0, failed: 0 };
     for (const job of library.jobs()) jobs[job.status]++;
-    const { total } = await library.search(searchQuerySchema.parse({ limit: 1 }));
-    return { status: "ok", extractor: library.extractorKind, documents: total, jobs };
+    return { status: "ok", extractor: library.extractorKind, documents: await library.documentCount(), jobs };
   });
 
   app.post("/api/documents", { preHandler: guard }, async (request, reply) => {

@@ -45,6 +45,8 @@ export interface LibraryOptions {
 }
 
 const DOCUMENT_ID = /^vb_[0-9a-f]{24}$/;
+/** A server's documents are searchable and linked the moment their job says done. */
+const COMMIT_EVERY_DOCUMENT = 1;
 const now = (): string => new Date().toISOString();
 
 /**
@@ -73,7 +75,7 @@ export class Library {
 
   /** Opens the archive for writing (its lock is held until close) and the corrections log. */
   static async open(options: LibraryOptions): Promise<Library> {
-    const archive = await ArchiveWriter.open(options.archiveDir, 1);
+    const archive = await ArchiveWriter.open(options.archiveDir, COMMIT_EVERY_DOCUMENT);
     try {
       const corrections = await CorrectionLog.open(join(options.archiveDir, "corrections.ndjson"));
       return new Library(options.archiveDir, archive, corrections, options.extractor, options.keepJobs ?? 10_000);
@@ -163,9 +165,9 @@ export class Library {
     // The same text from another file (a DOCX and its PDF) is one document: archived once.
     const duplicate = await this.hasDocument(outcome.id);
     await this.archive.add({ sha256, file: fileName, id: outcome.id, json: outcome.json, facts: outcome.facts });
+    // The archive commits every add (commitEvery 1); corrections made before must win over the machine's facts.
     const corrections = this.corrections.of(outcome.id);
     if (corrections.length > 0) await this.archive.replaceFacts(await this.correctedFacts(outcome.id, corrections));
-    else await this.archive.commit();
     this.searchTexts.delete(outcome.id);
     return { documentId: outcome.id, duplicate };
   }
@@ -220,6 +222,10 @@ export class Library {
 
   allCorrections(): readonly Correction[] {
     return this.corrections.all();
+  }
+
+  async documentCount(): Promise<number> {
+    return (await this.archive.documentFacts()).length;
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
