@@ -21,10 +21,9 @@ if (files.length === 0) {
 
 const { extractBytes } = await loadBuilt("dist/src/index.js");
 // pdf-parse's pdf.js installs core-js polyfills over V8's Array.prototype.push and JSON.parse for
-// the whole thread; vanban puts the natives back after each PDF (src/load/formats/pdf.ts). The
-// baseline gets the same, so both sides run on the same built-ins.
-const natives = [[Array.prototype, "push"], [JSON, "parse"], [Function.prototype, "toString"]].map(([owner, key]) => [owner, key, Object.getOwnPropertyDescriptor(owner, key)]);
-const restoreNatives = () => natives.forEach(([owner, key, descriptor]) => Object.defineProperty(owner, key, descriptor));
+// the whole thread; vanban puts the natives (taken when its module loaded, above) back after each
+// PDF. The baseline gets the same, so both sides run on the same built-ins.
+const { restoreNativeBuiltIns } = await loadBuilt("dist/src/load/formats/pdf.js");
 const { PDFParse } = await import("pdf-parse");
 
 async function pdfParseText(file) {
@@ -34,7 +33,7 @@ async function pdfParseText(file) {
     return result.total ?? result.pages?.length ?? 0;
   } finally {
     await parser.destroy();
-    restoreNatives();
+    restoreNativeBuiltIns();
   }
 }
 

@@ -15,7 +15,8 @@ const NATIVES = ([
   [Function.prototype, "toString"],
 ] as const).map(([owner, key]) => ({ owner, key, descriptor: Object.getOwnPropertyDescriptor(owner, key) }));
 
-function restoreNatives(): void {
+/** Puts V8's built-ins back; also for a caller that loads pdf-parse itself (bench/pdf.mjs). */
+export function restoreNativeBuiltIns(): void {
   for (const { owner, key, descriptor } of NATIVES) {
     if (descriptor !== undefined && Object.getOwnPropertyDescriptor(owner, key)?.value !== descriptor.value) Object.defineProperty(owner, key, descriptor);
   }
@@ -37,7 +38,7 @@ export const pdfFormat: Format = {
     try {
       return await (await pdfModule).loadPdf(bytes, context);
     } finally {
-      restoreNatives();
+      restoreNativeBuiltIns();
     }
   },
 };
