@@ -13,7 +13,7 @@ console.log(`wrote ${target}`);
 
 // The HTTP API's OpenAPI document, made from the same zod schemas (test/http/api.test.ts guards it).
 const { openApiDocument } = await import(join(root, "dist/src/http/openapi.js"));
-const { packageVersion } = await import(join(root, "dist/src/http/server.js"));
+const { packageVersion } = await import(join(root, "dist/src/package-root.js"));
 const openapi = join(root, "schema", "openapi.json");
 writeFileSync(openapi, `${JSON.stringify(openApiDocument(packageVersion()), null, 2)}\n`);
 console.log(`wrote ${openapi}`);

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { VanbanError } from "./errors.js";
@@ -24,4 +24,11 @@ export function compiledScript(callerUrl: string, name: string, what: string): s
   const built = join(packageRoot(), "dist", "src", relative(join(packageRoot(), "src"), dirname(fileURLToPath(callerUrl))), name);
   if (!existsSync(built)) throw new VanbanError("internal", `${what} is not built (${built}): run npm run build`);
   return built;
+}
+
+/** The version in vanban's package.json: `--version`, and the OpenAPI document's. */
+export function packageVersion(): string {
+  const manifest: unknown = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8"));
+  const value = typeof manifest === "object" && manifest !== null && "version" in manifest ? manifest.version : undefined;
+  return typeof value === "string" ? value : "unknown";
 }

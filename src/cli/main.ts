@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import {
@@ -8,7 +7,7 @@ import {
   type PipelineConfig,
   type VanbanDocument,
 } from "../index.js";
-import { packageRoot } from "../package-root.js";
+import { packageVersion } from "../package-root.js";
 import { outputName, parseCommand, UsageError, type ExtractCommand } from "./args.js";
 import { osReason, readInput, writeFileAtomic } from "./files.js";
 import { graphHelp, extractHelp, ingestHelp, mainHelp, retryHelp, serveHelp, statusHelp, workerHelp } from "./help.js";
@@ -31,10 +30,10 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   }
   switch (command.kind) {
     case "help":
-      io.stdout({ main: () => mainHelp(version()), extract: extractHelp, ingest: ingestHelp, graph: graphHelp, worker: workerHelp, status: statusHelp, retry: retryHelp, serve: serveHelp }[command.topic]());
+      io.stdout({ main: () => mainHelp(packageVersion()), extract: extractHelp, ingest: ingestHelp, graph: graphHelp, worker: workerHelp, status: statusHelp, retry: retryHelp, serve: serveHelp }[command.topic]());
       return EXIT.ok;
     case "version":
-      io.stdout(`${version()}\n`);
+      io.stdout(`${packageVersion()}\n`);
       return EXIT.ok;
     case "extract":
       return runExtract(command, io);
@@ -102,11 +101,6 @@ function oneLine(message: string): string {
   return message.replace(/\s*\n\s*/g, " ").trim();
 }
 
-function version(): string {
-  const manifest: unknown = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8"));
-  const value = typeof manifest === "object" && manifest !== null && "version" in manifest ? manifest.version : undefined;
-  return typeof value === "string" ? value : "unknown";
-}
 
 /** Entry point of bin/vanban.js: runs `main` on the process's arguments and streams. */
 export async function run(argv: readonly string[] = process.argv.slice(2)): Promise<void> {

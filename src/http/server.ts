@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import multipart from "@fastify/multipart";
 import Fastify, { type FastifyError } from "fastify";
 import { z } from "zod";
-import { packageRoot } from "../package-root.js";
+import { packageVersion } from "../package-root.js";
 import { defaultPipeline, type PipelineConfig } from "../pipeline/config.js";
 import type { VanbanQueue } from "../queue/queue.js";
 import { embeddedExtractor, queueExtractor, type Extractor } from "../review/extractors.js";
@@ -41,10 +39,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version?: unknown };
-  return typeof manifest.version === "string" ? manifest.version : "unknown";
-}
 
 /**
  * The HTTP server: the review page and the API over one Library. Embedded by default; given a

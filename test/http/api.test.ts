@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { packageVersion } from "../../src/http/server.js";
+import { packageVersion } from "../../src/package-root.js";
 import { openApiDocument } from "../../src/http/openapi.js";
 import { defaultPipeline } from "../../src/pipeline/config.js";
 import { reviewedDocumentSchema } from "../../src/review/corrections.js";
