@@ -2,6 +2,7 @@ import { open, readFile, mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { writeFileAtomic } from "../fs/atomic.js";
+import { parseNdjson } from "../fs/ndjson.js";
 import { failureCodeSchema } from "../errors.js";
 import type { DocumentFact } from "../graph/facts.js";
 import type { ReferenceGraph } from "../graph/graph.js";
@@ -38,15 +39,7 @@ export async function readFailures(path: string): Promise<FailureLine[]> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
   }
-  return text.split("\n").flatMap((line) => {
-    if (line.trim() === "") return [];
-    try {
-      const parsed = failureLineSchema.safeParse(JSON.parse(line));
-      return parsed.success ? [parsed.data] : [];
-    } catch {
-      return [];
-    }
-  });
+  return parseNdjson(text, failureLineSchema).records;
 }
 
 const HEAD_CHARS = 80;

@@ -1,4 +1,5 @@
 import { open, type FileHandle } from "node:fs/promises";
+import { parseNdjson } from "../fs/ndjson.js";
 import { correctionSchema, type Correction } from "./corrections.js";
 
 /**
@@ -19,18 +20,7 @@ export class CorrectionLog {
   static async open(path: string): Promise<CorrectionLog> {
     const handle = await open(path, "a+");
     const text = await handle.readFile("utf8");
-    let skipped = 0;
-    const corrections: Correction[] = [];
-    for (const line of text.split("\n")) {
-      if (line.trim() === "") continue;
-      try {
-        const parsed = correctionSchema.safeParse(JSON.parse(line));
-        if (parsed.success) corrections.push(parsed.data);
-        else skipped++;
-      } catch {
-        skipped++;
-      }
-    }
+    const { records: corrections, skipped } = parseNdjson(text, correctionSchema);
     // A torn tail would glue itself to the next append: end the file on a line break first.
     if (text.length > 0 && !text.endsWith("\n")) await handle.appendFile("\n", "utf8");
     const log = new CorrectionLog(handle, skipped);
