@@ -74,8 +74,9 @@ export async function startServer(options: ServeOptions, context: { config?: Pip
   for (const file of pageFiles()) {
     app.get(file.path, async (_request, reply) => reply.headers(PAGE_SECURITY_HEADERS).type(file.type).send(file.body));
   }
-  const openapi = openApiDocument(packageVersion());
-  registerApi(app, { library, guard: bearerGuard(settings.token), openapi: () => openapi, maxPendingBytes: settings.maxPendingBytes });
+  // Made at the first request for it: turning every schema into JSON Schema is start-up time most runs never need.
+  let openapi: unknown;
+  registerApi(app, { library, guard: bearerGuard(settings.token), openapi: () => (openapi ??= openApiDocument(packageVersion())), maxPendingBytes: settings.maxPendingBytes });
 
   try {
     await app.listen({ host: settings.host, port: settings.port });
