@@ -3,7 +3,7 @@ import { open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** Writes through a temp file, an fsync and a rename, so a crash never leaves half a file at `path`. */
-export function writeFileAtomic(path: string, data: string): Promise<void> {
+export function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   return writePiecesAtomic(path, [data]);
 }
 
@@ -11,7 +11,7 @@ export function writeFileAtomic(path: string, data: string): Promise<void> {
  * writeFileAtomic for text too large to hold as one string (a graph of a million edges): the
  * pieces are written as they come, in batches, then synced and renamed into place.
  */
-export async function writePiecesAtomic(path: string, pieces: Iterable<string>): Promise<void> {
+export async function writePiecesAtomic(path: string, pieces: Iterable<string | Uint8Array>): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     const handle = await open(temp, "wx");
@@ -19,6 +19,14 @@ export async function writePiecesAtomic(path: string, pieces: Iterable<string>):
       let batch: string[] = [];
       let length = 0;
       for (const piece of pieces) {
+        if (typeof piece !== "string") {
+          // Bytes go out as they are: no string to join them into.
+          await handle.write(batch.join(""));
+          await handle.write(piece);
+          batch = [];
+          length = 0;
+          continue;
+        }
         batch.push(piece);
         length += piece.length;
         if (length >= WRITE_BATCH_CHARS) {

@@ -50,7 +50,7 @@ const ID_AT_START = /^\{"schemaVersion":"[^"]*","id":"(vb_[0-9a-f]{24})"/;
  * document; parsing them all would cost as much as the ingest). A torn last line, left by a
  * crash mid-append, is cut off.
  */
-export async function openDocumentsNdjson(path: string): Promise<{ ids: Set<string>; append: (line: string) => Promise<void>; sync: () => Promise<void>; close: () => Promise<void> }> {
+export async function openDocumentsNdjson(path: string): Promise<{ ids: Set<string>; append: (line: Uint8Array) => Promise<void>; sync: () => Promise<void>; close: () => Promise<void> }> {
   await mkdir(join(path, ".."), { recursive: true });
   const handle = await open(path, "a+");
   const ids = new Set<string>();
@@ -82,12 +82,14 @@ export async function openDocumentsNdjson(path: string): Promise<{ ids: Set<stri
   return {
     ids,
     append: async (line) => {
-      await handle.appendFile(line, "utf8");
+      await handle.appendFile(line);
     },
     sync: () => handle.sync(),
     close: () => handle.close(),
   };
 }
+
+const NEWLINE = Buffer.from("\n");
 
 /** One extracted document on its way into an archive. */
 export interface ArchivedDocument {
@@ -95,7 +97,8 @@ export interface ArchivedDocument {
   /** The path as given to ingest. */
   file: string;
   id: string;
-  json: string;
+  /** The document's JSON, as UTF-8. */
+  json: Uint8Array;
   facts: DocumentFact;
 }
 
@@ -145,10 +148,11 @@ export class ArchiveWriter {
   }
 
   async add(document: ArchivedDocument): Promise<void> {
-    await writeFileAtomic(archivePaths(this.dir).document(document.id), `${document.json}\n`);
+    const line = Buffer.concat([document.json, NEWLINE]);
+    await writeFileAtomic(archivePaths(this.dir).document(document.id), line);
     if (!this.ndjson.ids.has(document.id)) {
       this.ndjson.ids.add(document.id);
-      await this.ndjson.append(`${document.json}\n`);
+      await this.ndjson.append(line);
     }
     this.known.set(document.sha256, document.id);
     this.pendingFacts.push(document.facts);

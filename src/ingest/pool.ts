@@ -7,16 +7,26 @@ import type { PipelineConfig } from "../pipeline/config.js";
 
 export interface ExtractTask {
   task: number;
-  /** A file's bytes for the whole pipeline, or (the queue's extract stage) the JSON of a document the load stage read. */
-  input: { bytes: Uint8Array } | { loadedJson: string };
+  /** A file's bytes for the whole pipeline, or (the queue's extract stage) the JSON, as UTF-8, of a document the load stage read. */
+  input: { bytes: Uint8Array } | { loadedJson: Uint8Array };
   fileName: string;
   config: PipelineConfig;
 }
+/**
+ * Only a buffer of its own can be transferred: a view into a shared one (Node's Buffer pool, a
+ * socket chunk holding the next replies) would detach it. A copy, by Uint8Array's constructor:
+ * a Buffer's `slice` is a view.
+ */
+function owned(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+}
+
 export type ExtractReply =
-  | { task: number; ok: true; id: string; json: string; facts: DocumentFact }
+  | { task: number; ok: true; id: string; json: Uint8Array; facts: DocumentFact }
   | { task: number; ok: false; failure: Failure };
 export type ExtractOutcome =
-  | { status: "done"; id: string; json: string; facts: DocumentFact }
+  /** `json`: the document's JSON as UTF-8, made in the thread, so the main thread only writes it out. */
+  | { status: "done"; id: string; json: Uint8Array; facts: DocumentFact }
   | { status: "failed"; failure: Failure }
   | { status: "cancelled" };
 
@@ -86,18 +96,16 @@ export class ExtractPool {
 
   /** Extracts one file's bytes; never rejects: a failure is an outcome. The bytes are transferred. */
   extract(bytes: Uint8Array, fileName: string, config: PipelineConfig): Promise<ExtractOutcome> {
-    // Only a buffer of its own can be transferred: a view into a shared pool would detach the pool.
-    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-    return this.enqueue({ input: { bytes: owned }, fileName, config });
+    return this.enqueue({ input: { bytes: owned(bytes) }, fileName, config });
   }
 
   /**
    * Runs the stages after load (normalise → segment → extract → validate) on a loaded document,
-   * given as JSON: a string crosses to the thread far cheaper than the object would, and the
-   * thread parses and checks it.
+   * given as its JSON's UTF-8 bytes, as Redis returns them: handed over, not copied, and decoded,
+   * parsed and checked in the thread.
    */
-  extractLoaded(loadedJson: string, fileName: string, config: PipelineConfig): Promise<ExtractOutcome> {
-    return this.enqueue({ input: { loadedJson }, fileName, config });
+  extractLoaded(loadedJson: Uint8Array, fileName: string, config: PipelineConfig): Promise<ExtractOutcome> {
+    return this.enqueue({ input: { loadedJson: owned(loadedJson) }, fileName, config });
   }
 
   private enqueue(task: Omit<ExtractTask, "task">): Promise<ExtractOutcome> {
@@ -121,7 +129,8 @@ export class ExtractPool {
       }, this.timeoutMs);
       slot.busy = { task, resolve: next.resolve, timer, fileName: next.task.fileName };
       const message: ExtractTask = { task, ...next.task };
-      slot.worker.postMessage(message, "bytes" in message.input ? [message.input.bytes.buffer as ArrayBuffer] : []);
+      const { input } = message;
+      slot.worker.postMessage(message, ["bytes" in input ? input.bytes.buffer : input.loadedJson.buffer] as ArrayBuffer[]);
     }
   }
 

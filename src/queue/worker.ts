@@ -79,7 +79,7 @@ export class WorkerSet {
         "extract",
         (job: Job) =>
           this.guarded(job, "extract", async (data) => {
-            const loaded = await redis.get(queue.keys.loaded(data.sha256));
+            const loaded = await redis.getBuffer(queue.keys.loaded(data.sha256));
             if (loaded === null) throw new VanbanError("internal", "the loaded document is no longer in Redis (evicted, or its time to live ran out): 'vanban retry' loads it again");
             const outcome = await this.pool.extractLoaded(loaded, data.fileName, pipeline);
             if (outcome.status === "done") {

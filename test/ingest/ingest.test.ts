@@ -6,6 +6,7 @@ import { snapshotSchema } from "../../src/graph/store.js";
 import { ArchiveBusyError, failureLineSchema } from "../../src/ingest/archive.js";
 import { ExtractPool } from "../../src/ingest/pool.js";
 import { defaultPipeline } from "../../src/pipeline/config.js";
+import { loadStage } from "../../src/pipeline/run.js";
 import { ingest } from "../../src/ingest/ingest.js";
 import { SEED_FILES, SEEDS_DIR } from "../graph/helpers.js";
 
@@ -103,6 +104,27 @@ describe("the extract pool", () => {
       const bytes = (): Uint8Array => new Uint8Array(readFileSync(seedPaths(["002"])[0]!));
       const outcomes = [await pool.extract(bytes(), "a.txt", defaultPipeline()), await pool.extract(bytes(), "b.txt", defaultPipeline())];
       expect(outcomes.map((o) => (o.status === "failed" ? `${o.failure.code} ${o.failure.file}` : o.status))).toEqual(["timeout a.txt", "timeout b.txt"]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("copies a view into a larger buffer before handing it to a thread, leaving the larger buffer whole", async () => {
+    const pool = new ExtractPool(1);
+    try {
+      const seed = readFileSync(seedPaths(["002"])[0]!);
+      const shared = Buffer.concat([Buffer.from("before"), seed, Buffer.from("after")]);
+      const views = {
+        bytes: shared.subarray(6, 6 + seed.length),
+        loaded: Buffer.concat([Buffer.from("xx"), Buffer.from(JSON.stringify(await loadStage(new Uint8Array(seed), { fileName: "c.txt" })))]).subarray(2),
+      };
+      const fromBytes = await pool.extract(views.bytes, "c.txt", defaultPipeline());
+      const fromLoaded = await pool.extractLoaded(views.loaded, "c.txt", defaultPipeline());
+      expect([fromBytes.status, fromLoaded.status]).toEqual(["done", "done"]);
+      expect(shared.subarray(shared.length - 5).toString()).toBe("after");
+      expect(views.loaded.byteLength).toBeGreaterThan(0);
+      const json = (o: typeof fromBytes): unknown => (o.status === "done" ? JSON.parse(Buffer.from(o.json).toString("utf8")) : null);
+      expect(json(fromLoaded)).toEqual(json(fromBytes));
     } finally {
       await pool.close();
     }
