@@ -1,5 +1,5 @@
 import { FlowProducer, Queue, type FlowJob, type JobsOptions } from "bullmq";
-import { failureCodeSchema, type Failure } from "../errors.js";
+import { failureCodeSchema, VanbanError, type Failure } from "../errors.js";
 import { dataNodes, evictionWarning, type RedisConnection, type RedisWarning } from "./connection.js";
 import { jobDataSchema, keys, queueConfigSchema, queueFailureSchema, STAGES, type JobData, type Keys, type QueueConfig, type QueueConfigInput, type QueueFailure, type Stage } from "./config.js";
 import { RedisGraphStore } from "./store.js";
@@ -66,26 +66,45 @@ export class VanbanQueue {
   /**
    * Queues a document whose bytes are known. Nothing happens when the document is stored already
    * or its flow is still on its way (the job id is the content hash); a failed earlier try is
-   * cleared and the document goes round again.
+   * cleared and the document goes round again. A document Redis has never seen (no job of any
+   * stage) takes three round trips: a fresh batch is what a submitter mostly sends.
    */
   async submit(data: JobData, bytes: Uint8Array): Promise<"queued" | "stored" | "in-flight"> {
-    const [stored] = await this.store.sourcesOf([data.sha256]);
-    if (stored !== null && stored !== undefined) return "stored";
-    const state = await this.queues.link.getJobState(data.sha256);
-    if (state !== "unknown" && state !== "failed" && state !== "completed") return "in-flight";
-    await this.redis.set(this.keys.bytes(data.sha256), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "EX", this.config.bytesTtlSeconds);
-    await this.requeue(data);
+    const seen = await this.redis
+      .multi()
+      .hget(this.keys.sources, data.sha256)
+      .exists(...STAGES.map((stage) => this.queues[stage].toKey(data.sha256)))
+      .exec();
+    if (seen === null || seen.some(([error]) => error !== null)) throw new VanbanError("unreadable", "Redis did not answer whether the document is known");
+    if (seen[0]![1] !== null) return "stored";
+    const fresh = seen[1]![1] === 0;
+    if (!fresh) {
+      const state = await this.queues.link.getJobState(data.sha256);
+      if (state !== "unknown" && state !== "failed" && state !== "completed") return "in-flight";
+      await this.removeFailedJobs(data.sha256);
+    }
+    await this.redis
+      .multi()
+      .set(this.keys.bytes(data.sha256), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "EX", this.config.bytesTtlSeconds)
+      .hdel(this.keys.failures, data.sha256)
+      .exec();
+    await this.flows.add(this.flowOf(data));
     return "queued";
   }
 
   /** Clears what an earlier try left (its failed jobs and failure record) and adds the flow again. */
   private async requeue(data: JobData): Promise<void> {
-    for (const stage of [...STAGES].reverse()) {
-      const job = await this.queues[stage].getJob(data.sha256);
-      if (job !== undefined && (await job.isFailed())) await job.remove({ removeChildren: false });
-    }
+    await this.removeFailedJobs(data.sha256);
     await this.redis.hdel(this.keys.failures, data.sha256);
     await this.flows.add(this.flowOf(data));
+  }
+
+  /** A failed job keeps its id taken: adding the flow again would quietly skip that stage. */
+  private async removeFailedJobs(sha256: string): Promise<void> {
+    for (const stage of [...STAGES].reverse()) {
+      const job = await this.queues[stage].getJob(sha256);
+      if (job !== undefined && (await job.isFailed())) await job.remove({ removeChildren: false });
+    }
   }
 
   /** Records a document's failure. `onlyIfNew` keeps the stage's own, more precise record. */
