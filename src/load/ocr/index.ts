@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { VanbanError } from "../../errors.js";
 import type { PipelineConfig } from "../../pipeline/config.js";
-import { OcrImageError, type OcrEngine, type OcrImage, type OcrSession } from "./engine.js";
+import { OcrImageError, type OcrEngine, type OcrImage, type OcrSession, type ReadOptions } from "./engine.js";
 import { probeSystemTesseract, systemTesseractEngine } from "./tesseract-cli.js";
 import { modelFolder, tesseractJsEngine } from "./tesseract-js.js";
 import { documentPitch, layoutParagraphs, meanConfidence, parseTsv, skewOf, withoutSpecks, type OcrParagraph, type OcrWord } from "./tsv.js";
@@ -63,7 +63,7 @@ export function workerCount(config: PipelineConfig, pages: number): number {
 async function readAll(
   session: OcrSession,
   images: readonly OcrImage[],
-  options: { workers: number; timeoutMs: number; file: string | null; signal: AbortController },
+  options: { workers: number; timeoutMs: number; file: string | null; signal: AbortController; read: ReadOptions },
 ): Promise<string[]> {
   const out: string[] = new Array<string>(images.length);
   let next = 0;
@@ -85,7 +85,7 @@ async function readAll(
         options.timeoutMs,
       );
       try {
-        out[index] = await session.read(image, page.signal);
+        out[index] = await session.read(image, page.signal, options.read);
       } catch (error) {
         failure ??= error;
         options.signal.abort(error);
@@ -114,6 +114,7 @@ async function readWith(
   config: PipelineConfig,
   file: string | null,
   cancel: AbortSignal | undefined,
+  read: ReadOptions = {},
 ): Promise<OcrWord[][]> {
   const workers = workerCount(config, images.length);
   const abort = new AbortController();
@@ -131,7 +132,7 @@ async function readWith(
   try {
     session = await engine.open({ language: config.ocr.language, workers, signal: abort.signal });
     clearTimeout(startTimer);
-    const tsvs = await readAll(session, images, { workers, timeoutMs, file, signal: abort });
+    const tsvs = await readAll(session, images, { workers, timeoutMs, file, signal: abort, read });
     return tsvs.map((tsv) => withoutSpecks(parseTsv(tsv)));
   } finally {
     clearTimeout(startTimer);
@@ -142,17 +143,18 @@ async function readWith(
 }
 
 /**
- * Skew from which the system tesseract misreads: it finds rotated lines but cuts them into
- * pieces (a phone photo at 2.7° lost half of each line), where a scan at under 1° reads clean.
+ * Skew from which a page is read again straightened: unrotated, tesseract finds the rotated
+ * lines but cuts them into pieces (a phone photo at 2.7° lost half of each line), where a scan
+ * at under 1° reads clean, and cleaner than rotated (the resampling blurs tone marks).
  */
-const MAX_SYSTEM_SKEW = (1.5 * Math.PI) / 180;
+const STRAIGHTEN_FROM = (1.5 * Math.PI) / 180;
 
 /**
  * Reads page images with the configured engine, pages in parallel across cores. Rejects with
  * VanbanError `timeout` when a page passes `limits.ocrPageTimeoutMs`, `corrupt` when the engine
  * cannot decode an image. Pages without text come back with empty text: the loader decides.
- * Under `auto`, pages the system tesseract finds skewed are read again by tesseract.js, which
- * straightens the image first; the engine is then recorded as both.
+ * Pages read skewed are read again straightened: by the same engine when it can (tesseract.js),
+ * else under `auto` by tesseract.js, and the engine is then recorded as both.
  */
 export async function recognise(
   images: readonly OcrImage[],
@@ -170,13 +172,13 @@ export async function recognise(
     if (images.length === 0) return { engine: engine.name, pages: [] };
     const words = await readWith(engine, images, config, file, signal);
     let name = engine.name;
-    const skewed = images.flatMap((_image, i) => (Math.abs(skewOf(words[i]!)) >= MAX_SYSTEM_SKEW ? [i] : []));
-    const canStraighten = !engine.deskews && options.engine === undefined && config.ocr.engine === "auto" && modelFolder(config.ocr.language) !== null;
-    if (canStraighten && skewed.length > 0) {
-      const straightener = tesseractJsEngine();
-      const again = await readWith(straightener, skewed.map((i) => images[i]!), config, file, signal);
+    const skewed = images.flatMap((_image, i) => (Math.abs(skewOf(words[i]!)) >= STRAIGHTEN_FROM ? [i] : []));
+    const canBorrow = options.engine === undefined && config.ocr.engine === "auto" && modelFolder(config.ocr.language) !== null;
+    const straightener = engine.deskews ? engine : canBorrow ? tesseractJsEngine() : null;
+    if (straightener !== null && skewed.length > 0) {
+      const again = await readWith(straightener, skewed.map((i) => images[i]!), config, file, signal, { straighten: true });
       skewed.forEach((pageIndex, i) => (words[pageIndex] = again[i]!));
-      name = `${engine.name} + ${straightener.name}`;
+      if (straightener !== engine) name = `${engine.name} + ${straightener.name}`;
     }
     const bodyPitch = documentPitch(words);
     return {
