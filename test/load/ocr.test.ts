@@ -164,30 +164,35 @@ function lineTsv(degrees: number): string {
 /** An engine that straightens when asked and records, per read, whether it was asked. */
 function straighteningEngine(degrees: number) {
   const asked: boolean[] = [];
+  const log = { opened: 0 };
   const engine: OcrEngine = {
     name: "fake 1.0",
     deskews: true,
-    open: async () => ({
-      read: async (_image, _signal, options) => {
-        asked.push(options?.straighten === true);
-        return lineTsv(options?.straighten === true ? 0 : degrees);
-      },
-      close: async () => {},
-    }),
+    open: async () => {
+      log.opened++;
+      return {
+        read: async (_image, _signal, options) => {
+          asked.push(options?.straighten === true);
+          return lineTsv(options?.straighten === true ? 0 : degrees);
+        },
+        close: async () => {},
+      };
+    },
   };
-  return { engine, asked };
+  return { engine, asked, log };
 }
 
 describe("recognise's straightening", () => {
   it.each([
     ["reads a page skewed by under a degree once, as it is (rotating it would blur its tone marks)", 0.8, [false]],
     ["reads a page with no skew once, as it is", 0, [false]],
-    ["reads a page skewed by 2.7° again, straightened by the same engine", 2.7, [false, true]],
+    ["reads a page skewed by 2.7° again, straightened by the same engine in the same session", 2.7, [false, true]],
     ["reads a page skewed the other way again, straightened", -2, [false, true]],
   ])("%s", async (_name, degrees, expected) => {
-    const { engine, asked } = straighteningEngine(degrees);
+    const { engine, asked, log } = straighteningEngine(degrees);
     const outcome = await recognise([page], { config: configWith({ engine: "tesseract.js" }), fileName: null, engine });
     expect(asked).toEqual(expected);
+    expect(log.opened).toBe(1);
     expect(outcome.engine).toBe("fake 1.0");
     expect(outcome.pages[0]!.text).toBe("một hai ba bốn");
   });

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { VanbanError } from "../../errors.js";
 import type { PipelineConfig } from "../../pipeline/config.js";
-import { OcrImageError, type OcrEngine, type OcrImage, type OcrSession, type ReadOptions } from "./engine.js";
+import { OcrImageError, type OcrEngine, type OcrImage, type OcrSession } from "./engine.js";
 import { probeSystemTesseract, systemTesseractEngine } from "./tesseract-cli.js";
 import { modelFolder, tesseractJsEngine } from "./tesseract-js.js";
 import { documentPitch, layoutParagraphs, meanConfidence, parseTsv, skewOf, withoutSpecks, type OcrParagraph, type OcrWord } from "./tsv.js";
@@ -56,6 +56,22 @@ export function workerCount(config: PipelineConfig, pages: number): number {
 }
 
 /**
+ * Skew from which a page is read again straightened: unrotated, tesseract finds the rotated
+ * lines but cuts them into pieces (a phone photo at 2.7° lost half of each line), where a scan
+ * at under 1° reads clean, and cleaner than rotated (the resampling blurs tone marks).
+ */
+const STRAIGHTEN_FROM = (1.5 * Math.PI) / 180;
+
+const readSkewed = (words: readonly OcrWord[]): boolean => Math.abs(skewOf(words)) >= STRAIGHTEN_FROM;
+const wordsOf = (tsv: string): OcrWord[] => withoutSpecks(parseTsv(tsv));
+
+/**
+ * Whether pages are read straightened: `never`, `always`, or `when-skewed`: read as they are, and
+ * again straightened by the same worker where read skewed (an engine that deskews).
+ */
+type Straightening = "never" | "always" | "when-skewed";
+
+/**
  * Reads every image, `workers` at a time, each against the page time limit. The first failure
  * aborts the pages in flight and starts no more; the pages in flight are waited for, so that no
  * process or thread outlives the call.
@@ -63,7 +79,7 @@ export function workerCount(config: PipelineConfig, pages: number): number {
 async function readAll(
   session: OcrSession,
   images: readonly OcrImage[],
-  options: { workers: number; timeoutMs: number; file: string | null; signal: AbortController; read: ReadOptions },
+  options: { workers: number; timeoutMs: number; file: string | null; signal: AbortController; straighten: Straightening },
 ): Promise<string[]> {
   const out: string[] = new Array<string>(images.length);
   let next = 0;
@@ -85,7 +101,9 @@ async function readAll(
         options.timeoutMs,
       );
       try {
-        out[index] = await session.read(image, page.signal, options.read);
+        let tsv = await session.read(image, page.signal, { straighten: options.straighten === "always" });
+        if (options.straighten === "when-skewed" && readSkewed(wordsOf(tsv))) tsv = await session.read(image, page.signal, { straighten: true });
+        out[index] = tsv;
       } catch (error) {
         failure ??= error;
         options.signal.abort(error);
@@ -114,7 +132,7 @@ async function readWith(
   config: PipelineConfig,
   file: string | null,
   cancel: AbortSignal | undefined,
-  read: ReadOptions = {},
+  straighten: Straightening,
 ): Promise<OcrWord[][]> {
   const workers = workerCount(config, images.length);
   const abort = new AbortController();
@@ -132,8 +150,8 @@ async function readWith(
   try {
     session = await engine.open({ language: config.ocr.language, workers, signal: abort.signal });
     clearTimeout(startTimer);
-    const tsvs = await readAll(session, images, { workers, timeoutMs, file, signal: abort, read });
-    return tsvs.map((tsv) => withoutSpecks(parseTsv(tsv)));
+    const tsvs = await readAll(session, images, { workers, timeoutMs, file, signal: abort, straighten });
+    return tsvs.map(wordsOf);
   } finally {
     clearTimeout(startTimer);
     cancel?.removeEventListener("abort", onCancel);
@@ -143,18 +161,11 @@ async function readWith(
 }
 
 /**
- * Skew from which a page is read again straightened: unrotated, tesseract finds the rotated
- * lines but cuts them into pieces (a phone photo at 2.7° lost half of each line), where a scan
- * at under 1° reads clean, and cleaner than rotated (the resampling blurs tone marks).
- */
-const STRAIGHTEN_FROM = (1.5 * Math.PI) / 180;
-
-/**
  * Reads page images with the configured engine, pages in parallel across cores. Rejects with
  * VanbanError `timeout` when a page passes `limits.ocrPageTimeoutMs`, `corrupt` when the engine
  * cannot decode an image. Pages without text come back with empty text: the loader decides.
- * Pages read skewed are read again straightened: by the same engine when it can (tesseract.js),
- * else under `auto` by tesseract.js, and the engine is then recorded as both.
+ * Pages read skewed are read again straightened: by the same engine and worker when it can
+ * (tesseract.js), else under `auto` by tesseract.js, and the engine is then recorded as both.
  */
 export async function recognise(
   images: readonly OcrImage[],
@@ -170,15 +181,15 @@ export async function recognise(
   try {
     const engine = options.engine ?? (await chooseEngine(config, file));
     if (images.length === 0) return { engine: engine.name, pages: [] };
-    const words = await readWith(engine, images, config, file, signal);
+    const words = await readWith(engine, images, config, file, signal, engine.deskews ? "when-skewed" : "never");
     let name = engine.name;
-    const skewed = images.flatMap((_image, i) => (Math.abs(skewOf(words[i]!)) >= STRAIGHTEN_FROM ? [i] : []));
-    const canBorrow = options.engine === undefined && config.ocr.engine === "auto" && modelFolder(config.ocr.language) !== null;
-    const straightener = engine.deskews ? engine : canBorrow ? tesseractJsEngine() : null;
-    if (straightener !== null && skewed.length > 0) {
-      const again = await readWith(straightener, skewed.map((i) => images[i]!), config, file, signal, { straighten: true });
+    const skewed = images.flatMap((_image, i) => (readSkewed(words[i]!) ? [i] : []));
+    const canBorrow = !engine.deskews && options.engine === undefined && config.ocr.engine === "auto" && modelFolder(config.ocr.language) !== null;
+    if (canBorrow && skewed.length > 0) {
+      const straightener = tesseractJsEngine();
+      const again = await readWith(straightener, skewed.map((i) => images[i]!), config, file, signal, "always");
       skewed.forEach((pageIndex, i) => (words[pageIndex] = again[i]!));
-      if (straightener !== engine) name = `${engine.name} + ${straightener.name}`;
+      name = `${engine.name} + ${straightener.name}`;
     }
     const bodyPitch = documentPitch(words);
     return {
