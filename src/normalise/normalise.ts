@@ -3,6 +3,7 @@ import type { Warning } from "../schema/document.js";
 import { parseLabel } from "../text/labels.js";
 import { isCapitalsLine } from "../text/lines.js";
 import { HEADER_SLIP_GATE, HEADER_SLIPS, OCR_SLIP_GATE, OCR_SLIPS, type OcrSlip } from "../vocabulary/ocr-slips.js";
+import { placeFromMentions } from "./place.js";
 import { splitColumns, unfoldMarkdownTables } from "./layout.js";
 
 /** One logical line of the normalised text: a paragraph, a list item, a header line. */
@@ -91,6 +92,18 @@ export function normalise(doc: LoadedDocument): NormalisedDocument {
     blank = false;
   }
 
+  if (slips === OCR_SLIP_SET) {
+    const place = placeFromMentions(work.map((w) => w.text));
+    if (place !== null) {
+      const line = work[place.line]!;
+      line.text = place.right + line.text.slice(place.wrong.length);
+      warnings.push({
+        code: "ocr-slip-corrected",
+        message: `the place "${place.wrong}" read as "${place.right}", the unit the document names elsewhere`,
+        span: null,
+      });
+    }
+  }
   const joined = joinContinuations(dropRunningHeaders(work, warnings), warnings);
   return assemble(joined, warnings);
 }

@@ -69,6 +69,56 @@ export const YEAR_READ_AS_GRASP: readonly OcrSlip[] = [
   { wrong: "NẮM", right: "NĂM", pattern: /(?<![\p{L}])NẮM(?=\s+(?:19|20)\d\d(?!\d))|(?<=THÁNG\s+\d{1,2}\s+)NẮM(?![\p{L}])/gu, replacement: "NĂM" },
 ];
 
+/**
+ * `tháng` of a date read with another vowel or tone (`ngày 11 thúng 5 năm 2021`): between
+ * `ngày N` and `M năm` only the month can stand, whatever the word means elsewhere (a `thúng` is a
+ * basket). The `npm` vie model (tessdata best) reads the date line's `tháng` so on the scans.
+ */
+export const MONTH_MISREAD: readonly OcrSlip[] = ["thúng", "thàng", "thảng", "thạng", "thắng", "thằng", "thăng"].flatMap((wrong) =>
+  (
+    [
+      [wrong, "tháng", "[Nn]gày"],
+      [wrong.toUpperCase(), "THÁNG", "NGÀY"],
+    ] as const
+  ).map(([w, right, day]) => ({
+    wrong: w,
+    right,
+    pattern: new RegExp(`(?<=${day}\\s+\\d{1,2}\\s+)${w}(?=\\s+\\d{1,2}\\s+(?:năm|NĂM|nắm|NẮM)\\s)`, "gu"),
+    replacement: right,
+  })),
+);
+
+/**
+ * Misreadings of a document number's issuer code, which is letters only: the W of `TW` read as
+ * `VW` or `V` (`20-CT/TVW`, `1849-CV/BTGTV`, `29-NQ/TV`), and a Sở's S read as 5 (`126/5GDĐT-`).
+ * `TVW` is no code; a Party number (`N-XX/…`) ends in `TW`, `TU`, `HU`, `ĐU`, never `TV`.
+ */
+export const NUMBER_CODE_SLIPS: readonly OcrSlip[] = [
+  { wrong: "TVW", right: "TW", pattern: /(?<=\/[\p{Lu}]*)TVW(?![\p{L}\d])/gu, replacement: "TW" },
+  {
+    wrong: "TV",
+    right: "TW",
+    pattern: /(?<=\d\s*-\s*[\p{Lu}]{1,4}\s*\/\s*(?:BTG|VP|BTC|BDV|UBKT|BNC|BKT)?)TV(?![\p{L}\d/-])/gu,
+    replacement: "TW",
+  },
+  { wrong: "/5", right: "/S", pattern: /(?<=\d\/)5S?(?=[\p{Lu}]{2,}-[\p{Lu}])/gu, replacement: "S" },
+];
+
+/** `(b/c)` (báo cáo) of a Nơi nhận line read `(b/o)`, which abbreviates nothing. */
+export const RECIPIENT_ACTION_SLIPS: readonly OcrSlip[] = [{ wrong: "(b/o)", right: "(b/c)", pattern: /\(b\/o\)/gu, replacement: "(b/c)" }];
+
+/**
+ * The dot of a heading's roman number lost (`II NỘI DUNG, HÌNH THỨC`): a bare roman numeral and a
+ * space before a capitals heading, which no Vietnamese line opens with otherwise. One entry per
+ * last letter of the numeral (I, V, X), so that the cheap gate finds it.
+ */
+export const ROMAN_DOT_LOST: readonly OcrSlip[] = ["I", "V", "X"].map((last) => ({
+  wrong: `${last} `,
+  right: `${last}. `,
+  pattern: new RegExp(`^(?=[IVX]*${last} )(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?= \\p{Lu}{2,}[\\p{Lu}\\s,;/-]*$)`, "gu"),
+  replacement: "$&.",
+}));
+
 /** Slips of header and issuer lines, met in any text (retyped from OCR, or OCR'd long ago). */
 export const HEADER_SLIPS: readonly OcrSlip[] = [
   slip("TÍNH ỦY", "TỈNH ỦY"),
@@ -87,7 +137,16 @@ export const HEADER_SLIPS: readonly OcrSlip[] = [
 ];
 
 /** Everything above; the tone slips only where this run's OCR read the page. */
-export const OCR_SLIPS: readonly OcrSlip[] = [...HEADER_SLIPS, ...HOI_READ_AS_SAC, ...OTHER_TONE_SLIPS, ...YEAR_READ_AS_GRASP];
+export const OCR_SLIPS: readonly OcrSlip[] = [
+  ...HEADER_SLIPS,
+  ...HOI_READ_AS_SAC,
+  ...OTHER_TONE_SLIPS,
+  ...YEAR_READ_AS_GRASP,
+  ...MONTH_MISREAD,
+  ...NUMBER_CODE_SLIPS,
+  ...RECIPIENT_ACTION_SLIPS,
+  ...ROMAN_DOT_LOST,
+];
 
 /**
  * A cheap test that a line may hold a slip: one pattern for all the wrong forms, so that the

@@ -39,3 +39,36 @@ describe("OCR slips of a hỏi read as a sắc, and a type line run together", (
     expect(corrected(line)).toBe(line);
   });
 });
+
+describe("OCR slips of a date's month, a number's issuer code, a Nơi nhận action and a heading's roman number", () => {
+  it.each([
+    ["Cẩm Phả, ngày 11 thúng 5 năm 2021", "Cẩm Phả, ngày 11 tháng 5 năm 2021"],
+    ["Ngày 02 thảng 8 năm 2024", "Ngày 02 tháng 8 năm 2024"],
+    ["NGÀY 5 THẮNG 6 NĂM 2020", "NGÀY 5 THÁNG 6 NĂM 2020"],
+    ["Chỉ thị số 20 - CT/TVW, ngày 05/11/2012", "Chỉ thị số 20 - CT/TW, ngày 05/11/2012"],
+    ["Công văn số 1849-CV/BTGTV, ngày 09 tháng 01 năm 2017", "Công văn số 1849-CV/BTGTW, ngày 09 tháng 01 năm 2017"],
+    ["thực hiện Nghị quyết số 29-NQ/TV, hoàn thành", "thực hiện Nghị quyết số 29-NQ/TW, hoàn thành"],
+    ["Công văn số 126/5GDĐT-CTTT ngày 16/01/2018", "Công văn số 126/SGDĐT-CTTT ngày 16/01/2018"],
+    ["Công văn số 3134/5SGDĐT-CTTT", "Công văn số 3134/SGDĐT-CTTT"],
+    ["- Sở GDĐT (b/o);", "- Sở GDĐT (b/c);"],
+    ["II NỘI DUNG, HÌNH THỨC, THỜI GIAN, ĐỊA ĐIỂM", "II. NỘI DUNG, HÌNH THỨC, THỜI GIAN, ĐỊA ĐIỂM"],
+    ["IV TỔ CHỨC THỰC HIỆN", "IV. TỔ CHỨC THỰC HIỆN"],
+    ["X KHEN THƯỞNG", "X. KHEN THƯỞNG"],
+  ])("corrects %j", (line, right) => {
+    expect(OCR_SLIP_GATE.test(line)).toBe(true);
+    expect(corrected(line)).toBe(right);
+  });
+
+  it.each([
+    ["thúng, a basket, outside a date", "mỗi hộ được hỗ trợ 2 thúng 5 kg giống"],
+    ["thắng, a word of its own, after a day that is not a date's", "đội thắng 3 trận, hòa 2"],
+    ["a number with a year after its slash", "Quyết định số 12/2017/QĐ-TTg ngày 5/5/2017"],
+    ["a date after a slash", "ngày 01/5/2021 của Sở"],
+    ["a Party number's real codes", "Chỉ thị số 05-CT/TW, Nghị quyết số 20-NQ/TU, Công văn số 15-CV/BTGTW"],
+    ["TV, a word of its own", "phát trên TV và báo in"],
+    ["a roman number with its dot", "II. NỘI DUNG"],
+    ["a roman number before running text", "II Nội dung như sau"],
+  ])("leaves alone %s", (_name, line) => {
+    expect(corrected(line)).toBe(line);
+  });
+});

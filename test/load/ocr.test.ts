@@ -153,6 +153,51 @@ describe("recognise's page pool", () => {
   });
 });
 
+/** A TSV line of four words whose bottoms fall `degrees` along the line. */
+function lineTsv(degrees: number): string {
+  const slope = Math.tan((degrees * Math.PI) / 180);
+  return ["một", "hai", "ba", "bốn"]
+    .map((word, i) => `5\t1\t1\t1\t1\t${i + 1}\t${100 + 200 * i}\t${Math.round(100 + slope * 200 * i)}\t150\t40\t90\t${word}`)
+    .join("\n");
+}
+
+/** An engine that straightens when asked and records, per read, whether it was asked. */
+function straighteningEngine(degrees: number) {
+  const asked: boolean[] = [];
+  const log = { opened: 0 };
+  const engine: OcrEngine = {
+    name: "fake 1.0",
+    deskews: true,
+    open: async () => {
+      log.opened++;
+      return {
+        read: async (_image, _signal, options) => {
+          asked.push(options?.straighten === true);
+          return lineTsv(options?.straighten === true ? 0 : degrees);
+        },
+        close: async () => {},
+      };
+    },
+  };
+  return { engine, asked, log };
+}
+
+describe("recognise's straightening", () => {
+  it.each([
+    ["reads a page skewed by under a degree once, as it is (rotating it would blur its tone marks)", 0.8, [false]],
+    ["reads a page with no skew once, as it is", 0, [false]],
+    ["reads a page skewed by 2.7° again, straightened by the same engine in the same session", 2.7, [false, true]],
+    ["reads a page skewed the other way again, straightened", -2, [false, true]],
+  ])("%s", async (_name, degrees, expected) => {
+    const { engine, asked, log } = straighteningEngine(degrees);
+    const outcome = await recognise([page], { config: configWith({ engine: "tesseract.js" }), fileName: null, engine });
+    expect(asked).toEqual(expected);
+    expect(log.opened).toBe(1);
+    expect(outcome.engine).toBe("fake 1.0");
+    expect(outcome.pages[0]!.text).toBe("một hai ba bốn");
+  });
+});
+
 describe("chooseEngine", () => {
   it("takes tesseract.js when asked, named with its version", async () => {
     expect((await chooseEngine(configWith({ engine: "tesseract.js" }))).name).toMatch(/^tesseract\.js 7\./);

@@ -56,6 +56,22 @@ export function workerCount(config: PipelineConfig, pages: number): number {
 }
 
 /**
+ * Skew from which a page is read again straightened: unrotated, tesseract finds the rotated
+ * lines but cuts them into pieces (a phone photo at 2.7° lost half of each line), where a scan
+ * at under 1° reads clean, and cleaner than rotated (the resampling blurs tone marks).
+ */
+const STRAIGHTEN_FROM = (1.5 * Math.PI) / 180;
+
+const readSkewed = (words: readonly OcrWord[]): boolean => Math.abs(skewOf(words)) >= STRAIGHTEN_FROM;
+const wordsOf = (tsv: string): OcrWord[] => withoutSpecks(parseTsv(tsv));
+
+/**
+ * Whether pages are read straightened: `never`, `always`, or `when-skewed`: read as they are, and
+ * again straightened by the same worker where read skewed (an engine that deskews).
+ */
+type Straightening = "never" | "always" | "when-skewed";
+
+/**
  * Reads every image, `workers` at a time, each against the page time limit. The first failure
  * aborts the pages in flight and starts no more; the pages in flight are waited for, so that no
  * process or thread outlives the call.
@@ -63,7 +79,7 @@ export function workerCount(config: PipelineConfig, pages: number): number {
 async function readAll(
   session: OcrSession,
   images: readonly OcrImage[],
-  options: { workers: number; timeoutMs: number; file: string | null; signal: AbortController },
+  options: { workers: number; timeoutMs: number; file: string | null; signal: AbortController; straighten: Straightening },
 ): Promise<string[]> {
   const out: string[] = new Array<string>(images.length);
   let next = 0;
@@ -85,7 +101,9 @@ async function readAll(
         options.timeoutMs,
       );
       try {
-        out[index] = await session.read(image, page.signal);
+        let tsv = await session.read(image, page.signal, { straighten: options.straighten === "always" });
+        if (options.straighten === "when-skewed" && readSkewed(wordsOf(tsv))) tsv = await session.read(image, page.signal, { straighten: true });
+        out[index] = tsv;
       } catch (error) {
         failure ??= error;
         options.signal.abort(error);
@@ -114,6 +132,7 @@ async function readWith(
   config: PipelineConfig,
   file: string | null,
   cancel: AbortSignal | undefined,
+  straighten: Straightening,
 ): Promise<OcrWord[][]> {
   const workers = workerCount(config, images.length);
   const abort = new AbortController();
@@ -131,8 +150,8 @@ async function readWith(
   try {
     session = await engine.open({ language: config.ocr.language, workers, signal: abort.signal });
     clearTimeout(startTimer);
-    const tsvs = await readAll(session, images, { workers, timeoutMs, file, signal: abort });
-    return tsvs.map((tsv) => withoutSpecks(parseTsv(tsv)));
+    const tsvs = await readAll(session, images, { workers, timeoutMs, file, signal: abort, straighten });
+    return tsvs.map(wordsOf);
   } finally {
     clearTimeout(startTimer);
     cancel?.removeEventListener("abort", onCancel);
@@ -142,17 +161,11 @@ async function readWith(
 }
 
 /**
- * Skew from which the system tesseract misreads: it finds rotated lines but cuts them into
- * pieces (a phone photo at 2.7° lost half of each line), where a scan at under 1° reads clean.
- */
-const MAX_SYSTEM_SKEW = (1.5 * Math.PI) / 180;
-
-/**
  * Reads page images with the configured engine, pages in parallel across cores. Rejects with
  * VanbanError `timeout` when a page passes `limits.ocrPageTimeoutMs`, `corrupt` when the engine
  * cannot decode an image. Pages without text come back with empty text: the loader decides.
- * Under `auto`, pages the system tesseract finds skewed are read again by tesseract.js, which
- * straightens the image first; the engine is then recorded as both.
+ * Pages read skewed are read again straightened: by the same engine and worker when it can
+ * (tesseract.js), else under `auto` by tesseract.js, and the engine is then recorded as both.
  */
 export async function recognise(
   images: readonly OcrImage[],
@@ -168,13 +181,13 @@ export async function recognise(
   try {
     const engine = options.engine ?? (await chooseEngine(config, file));
     if (images.length === 0) return { engine: engine.name, pages: [] };
-    const words = await readWith(engine, images, config, file, signal);
+    const words = await readWith(engine, images, config, file, signal, engine.deskews ? "when-skewed" : "never");
     let name = engine.name;
-    const skewed = images.flatMap((_image, i) => (Math.abs(skewOf(words[i]!)) >= MAX_SYSTEM_SKEW ? [i] : []));
-    const canStraighten = !engine.deskews && options.engine === undefined && config.ocr.engine === "auto" && modelFolder(config.ocr.language) !== null;
-    if (canStraighten && skewed.length > 0) {
+    const skewed = images.flatMap((_image, i) => (readSkewed(words[i]!) ? [i] : []));
+    const canBorrow = !engine.deskews && options.engine === undefined && config.ocr.engine === "auto" && modelFolder(config.ocr.language) !== null;
+    if (canBorrow && skewed.length > 0) {
       const straightener = tesseractJsEngine();
-      const again = await readWith(straightener, skewed.map((i) => images[i]!), config, file, signal);
+      const again = await readWith(straightener, skewed.map((i) => images[i]!), config, file, signal, "always");
       skewed.forEach((pageIndex, i) => (words[pageIndex] = again[i]!));
       name = `${engine.name} + ${straightener.name}`;
     }
