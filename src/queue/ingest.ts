@@ -33,6 +33,7 @@ export interface QueueIngestSummary extends Omit<IngestProgress, "file"> {
 /** Files read and queued at a time: bounds the submitter's memory whatever the batch. */
 const SUBMIT_AT_ONCE = 16;
 const FETCH_AT_ONCE = 64;
+const BUSY_POLL_MS = 50;
 
 /**
  * ingest over the queue: each file's bytes go to Redis (with a time to live) and a flow per
@@ -101,7 +102,9 @@ async function submitAndWait(queue: VanbanQueue, inputs: readonly string[], opti
       const progressed = await collect(queue, pending, archive, progress, (failure, data) => fail(failure, data.file));
       await idle.afterPoll(progressed, pending.keys());
       if (progressed > 0) report("");
-      else await sleep(options.pollMs ?? 200);
+      // Each poll asks about every document still pending: after one that found work, wait a
+      // little for more to finish instead of asking again at once, which took a core from the workers.
+      await sleep(progressed > 0 ? BUSY_POLL_MS : (options.pollMs ?? 200));
     }
     if (pending.size > 0) interrupted = true;
   }
