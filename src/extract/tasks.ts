@@ -114,6 +114,9 @@ function collectSection(ctx: ExtractContext, c: Collector, head: OutlineItem, ki
       if (unit) addUnit(c, unit.name, "heading", item.textStart + unit.start);
     }
   }
+  // "Điều 2. Tổ công tác có nhiệm vụ:": the head's subject leads the items that name no unit of their own.
+  const headSubject = /\scó\s+(?:các\s+)?(?:nhiệm vụ|trách nhiệm)(?:\s+(?:sau|như sau|chủ yếu|cụ thể))?\s*:\s*$/u.test(head.text) ? (unitsOpening(head.text)[0] ?? null) : null;
+  if (headSubject) addUnit(c, headSubject.name, "subject", head.textStart + headSubject.start);
   for (const leaf of leavesOf(outline, head)) {
     if (leaf === head) continue;
     const headingUnit =
@@ -128,7 +131,7 @@ function collectSection(ctx: ExtractContext, c: Collector, head: OutlineItem, ki
       continue;
     }
     const own = unitsOfText(leaf.text);
-    c.tasks.push(makeTask(ctx, leaf, own.map((u) => u.name)));
+    c.tasks.push(makeTask(ctx, leaf, own.length === 0 && headSubject ? [headSubject.name] : own.map((u) => u.name)));
     for (const u of own) addUnit(c, u.name, "subject", leaf.textStart + u.start);
   }
 }
@@ -190,10 +193,13 @@ function splitNames(list: string): string[] {
   return out;
 }
 
-/** Quyết định / Nghị quyết: the execution article, item by item, or whole with its list of units. */
-function collectArticles(ctx: ExtractContext, c: Collector): boolean {
+/**
+ * Quyết định / Nghị quyết: the execution article, item by item, or whole with its list of units.
+ * Articles already read as a task section (`done`: "Điều 2. Tổ công tác có nhiệm vụ:") are left.
+ */
+function collectArticles(ctx: ExtractContext, c: Collector, done: readonly OutlineItem[] = []): boolean {
   const outline = ctx.seg.outline;
-  const articles = outline.filter((item) => isExecutionArticle(item, outline));
+  const articles = outline.filter((item) => isExecutionArticle(item, outline) && !done.some((d) => d === item || ancestorsOf(outline, item).includes(d)));
   for (const article of articles) {
     const parts = [article, ...leavesOf(outline, article).filter((l) => l !== article)];
     for (const part of parts) {
@@ -273,6 +279,9 @@ export function extractTasks(ctx: ExtractContext, type: DocumentTypeCode): Extra
   if (!sections.length) {
     const found = collectArticles(ctx, c) || (type === "CHI_THI" && collectDirectives(ctx, c));
     if (!found) collectRequests(ctx, c, type === "CONG_VAN" || type === "THONG_BAO");
+  } else if (sections.some(({ head }) => head.kind === "article")) {
+    // A Quyết định whose article lists a team's duties still ends with the article that assigns execution.
+    collectArticles(ctx, c, sections.map(({ head }) => head));
   }
   collectLeads(ctx, c);
   return extracted({ tasks: c.tasks, responsibleUnits: c.units });

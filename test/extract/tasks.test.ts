@@ -128,6 +128,29 @@ describe("tasks of a Quyết định", () => {
     expect(d.tasks[0]!.responsibleUnits.map(body)).toEqual(["Văn phòng UBND tỉnh", "Sở Giáo dục và Đào tạo", "UBND các huyện"]);
   });
 
+  it("a team's duties under 'Điều 2. Tổ công tác có nhiệm vụ:' are the team's, and the execution article after them still gives its units", () => {
+    const d = extract(
+      doc(
+        "QUYẾT ĐỊNH",
+        "Về việc thành lập Tổ công tác kiểm tra công tác phòng, chống dịch",
+        "Điều 1. Thành lập Tổ công tác kiểm tra công tác phòng, chống dịch, gồm các ông (bà) có tên sau:",
+        "1. Ông Nguyễn Văn An, Phó Giám đốc Sở Y tế - Tổ trưởng;",
+        "2. Bà Trần Thị Bình, Chuyên viên phòng Nghiệp vụ Y - Thành viên.",
+        "Điều 2. Tổ công tác có nhiệm vụ:",
+        "- Kiểm tra việc triển khai các biện pháp phòng, chống dịch;",
+        "- Tổng hợp kết quả kiểm tra, báo cáo Giám đốc Sở trước ngày 30/6/2025.",
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
+        "Chánh Văn phòng Sở, Trưởng các phòng: Nghiệp vụ Y, Kế hoạch - Tài chính; Giám đốc Trung tâm Kiểm soát bệnh tật tỉnh chịu trách nhiệm thi hành Quyết định này./.",
+      ),
+    );
+    expect(summary(d.tasks)).toEqual([
+      ["Kiểm tra việc triển", ["Tổ công tác"]],
+      ["Tổng hợp kết quả", ["Tổ công tác"]],
+      ["Chánh Văn phòng Sở,", ["Văn phòng Sở", "Phòng Nghiệp vụ Y", "Phòng Kế hoạch - Tài chính", "Trung tâm Kiểm soát bệnh tật tỉnh"]],
+    ]);
+    expect(d.responsibleUnits.map((u) => u.name)).toEqual(["Tổ công tác", "Văn phòng Sở", "Phòng Nghiệp vụ Y", "Phòng Kế hoạch - Tài chính", "Trung tâm Kiểm soát bệnh tật tỉnh"]);
+  });
+
   it("Điều 2. Tổ chức thực hiện: one task per item", () => {
     const d = extract(
       doc(
