@@ -19,6 +19,7 @@ export const NAME_ENDING_WORDS: readonly string[] = [
   "đưa", "nắm", "phát huy", "quan tâm", "thẩm định", "phê duyệt", "chấp hành", "tuân thủ", "xử lý", "giải quyết",
   "đề ra", "chọn", "tăng", "giảm", "trả lời", "rà", "hằng năm", "hàng năm", "định kỳ", "năm", "tháng", "ngày",
   "nếu", "mà", "này", "đó", "trên", "dưới", "ra", "vào", "tham dự", "dự", "họp", "soạn thảo", "biên soạn", "in", "quy định", "về việc", "phấn đấu", "nâng", "đạt", "tiếp nhận", "nắm bắt", "kịp thời", "sớm", "giữ", "xác định", "v/v", "nêu", "nêu trên", "kèm theo",
+  "niêm yết", "cam kết", "đăng ký", "điều tra", "thu thập", "phân bổ", "quyết toán", "thanh toán", "chi trả",
 ];
 
 /** Lower-case runs that keep a name going although a word in them ends names ("các cơ quan có liên quan"). */

@@ -26,6 +26,11 @@ describe("responsibleUnits", () => {
       units: ["Ban Tuyên giáo Tỉnh ủy"],
     },
     {
+      name: "the subject of a sentence ends at a verb of publishing or paying ('niêm yết', 'chi trả')",
+      body: ["I. NHIỆM VỤ", "- UBND các xã, phường niêm yết công khai thông báo tuyển dụng.", "- Bảo hiểm xã hội tỉnh chi trả chế độ đúng hạn."],
+      units: ["UBND các xã, phường", "Bảo hiểm xã hội tỉnh"],
+    },
+    {
       name: "'Giao X' with two units",
       body: ["I. NHIỆM VỤ", "- Giao Sở Nội vụ và Sở Tài chính hướng dẫn các đơn vị."],
       units: ["Sở Nội vụ", "Sở Tài chính"],
