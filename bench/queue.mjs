@@ -51,11 +51,12 @@ function variedSeeds(dir, count, line = "Bản sao số") {
 }
 
 /**
- * Documents each process extracts before the timed run, so that every process is timed warm:
- * otherwise each worker process pays for compiling the pipeline once inside the timed run, and
- * two workers pay twice what one does for the same documents.
+ * Documents each process extracts before the timed run, so that every process is timed warm, as
+ * a long-running worker is: V8 is still compiling the pipeline's hot paths over the first hundred
+ * or so documents (a worker's CPU per document falls by about 15 % from 50 to 200 warm-up
+ * documents), and inside the timed run two workers would pay for it twice.
  */
-const WARM_UP_DOCUMENTS = 50;
+const WARM_UP_PER_PROCESS = 200;
 
 /** Memory of a process from /proc (Linux): current and peak resident set, in MB. */
 function rss(pid) {
@@ -193,11 +194,12 @@ async function confinedEmbeddedRun(inputs, archiveDir, threads, warmUp, quotas) 
 }
 
 /** The three runs on one input, and their ratios. */
-async function compare(label, inputs, warmUp, work, concurrency, quotas) {
+async function compare(label, inputs, warmUps, work, concurrency, quotas) {
   const archive = join(work, `${label}-embedded`);
-  const embedded = quotas ? await confinedEmbeddedRun(inputs, archive, concurrency, warmUp, quotas) : await embeddedRun(inputs, archive, concurrency, warmUp);
-  const one = await queueRun(inputs, join(work, `${label}-one`), 1, concurrency, { quotas, warmUp });
-  const two = await queueRun(inputs, join(work, `${label}-two`), 2, concurrency, { quotas, warmUp });
+  const embedded = quotas ? await confinedEmbeddedRun(inputs, archive, concurrency, warmUps[1], quotas) : await embeddedRun(inputs, archive, concurrency, warmUps[1]);
+  const one = await queueRun(inputs, join(work, `${label}-one`), 1, concurrency, { quotas, warmUp: warmUps[1] });
+  // The workers share the warm-up as they share the run: twice the documents, about as many each.
+  const two = await queueRun(inputs, join(work, `${label}-two`), 2, concurrency, { quotas, warmUp: warmUps[2] });
   quotas?.remove();
   const embeddedRate = embedded.documents / embedded.seconds;
   const oneRate = one.documents / one.seconds;
@@ -236,18 +238,18 @@ try {
   } else {
     const count = Number(values.documents);
     const inputs = variedSeeds(join(work, "inputs"), count);
-    const warmUp = variedSeeds(join(work, "warm-up"), WARM_UP_DOCUMENTS, "Bản nháp số");
+    const warmUps = { 1: variedSeeds(join(work, "warm-up-1"), WARM_UP_PER_PROCESS, "Bản nháp số"), 2: variedSeeds(join(work, "warm-up-2"), 2 * WARM_UP_PER_PROCESS, "Bản nháp số") };
     // One extract thread per worker process and one embedded thread, so the ratios compare like
     // with like whatever the machine: the queue's cost per document, then how it scales.
     const concurrency = Number(values.concurrency ?? 1);
-    console.log(`queue: ${count} documents (the seeds, varied), each process warmed up on ${WARM_UP_DOCUMENTS} others first; embedded with ${concurrency} thread(s), each worker process with ${concurrency} extract thread(s)`);
+    console.log(`queue: ${count} documents (the seeds, varied), each process warmed up on about ${WARM_UP_PER_PROCESS} others first; embedded with ${concurrency} thread(s), each worker process with ${concurrency} extract thread(s)`);
     console.log(` on this machine's ${cores} cores, shared by the workers, Redis and the submitter:`);
-    await compare("shared", inputs, warmUp, work, concurrency, null);
+    await compare("shared", inputs, warmUps, work, concurrency, null);
     const { quotas, why } = cpuQuotas(Number(values.cpus));
     if (quotas === null) console.log(` as separate machines: not measured (${why})`);
     else {
       console.log(` as separate machines: embedded and each worker process under a quota of ${quotas.cores} core, Redis and the submitter outside:`);
-      await compare("machines", inputs, warmUp, work, concurrency, quotas);
+      await compare("machines", inputs, warmUps, work, concurrency, quotas);
     }
   }
 } finally {
