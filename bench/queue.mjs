@@ -230,7 +230,8 @@ try {
       onProgress: (p, children) => {
         const done = p.extracted + p.failed;
         if (done < nextReport) return;
-        nextReport += count / 10;
+        // The submitter sends every file before it collects: the first count may be well past a tenth.
+        nextReport = (Math.floor(done / (count / 10)) + 1) * (count / 10);
         console.log(`  ${String(done).padStart(6)} done   worker RSS now ${children.map((c) => `${rss(c.pid).now} MB`).join(", ")}`);
       },
     });
