@@ -4,7 +4,7 @@ import { canon, foldWords } from "../text/fold.js";
 import { extracted, span, type Extracted, type ExtractContext } from "./context.js";
 import { findDeadlines } from "./deadlines.js";
 import { classifyHeading, leavesOf, type SectionKind } from "./sections.js";
-import { mentionsCue, unitOfHeading, unitsAfter, unitsBefore, unitsFromStart, unitsOpening, type UnitMatch } from "./units.js";
+import { mentionsCue, unitOfHeading, unitsAfter, unitsOfHeading, unitsBefore, unitsFromStart, unitsOpening, type UnitMatch } from "./units.js";
 import { matchesOf } from "../text/matches.js";
 
 /**
@@ -110,8 +110,7 @@ function collectSection(ctx: ExtractContext, c: Collector, head: OutlineItem, ki
   if (kind === "execution") {
     for (const item of outline) {
       if (item === head || item.children.length === 0 || !ancestorsOf(outline, item).includes(head)) continue;
-      const unit = unitOfHeading(item.text);
-      if (unit) addUnit(c, unit.name, "heading", item.textStart + unit.start);
+      for (const unit of unitsOfHeading(item.text)) addUnit(c, unit.name, "heading", item.textStart + unit.start);
     }
   }
   // "Điều 2. Tổ công tác có nhiệm vụ:": the head's subject leads the items that name no unit of their own.
@@ -119,15 +118,15 @@ function collectSection(ctx: ExtractContext, c: Collector, head: OutlineItem, ki
   if (headSubject) addUnit(c, headSubject.name, "subject", head.textStart + headSubject.start);
   for (const leaf of leavesOf(outline, head)) {
     if (leaf === head) continue;
-    const headingUnit =
+    const headingUnits =
       kind === "execution"
         ? ancestorsOf(outline, leaf)
             .filter((a) => a !== head && ancestorsOf(outline, a).includes(head))
-            .map((a) => unitOfHeading(a.text))
-            .find((u): u is UnitMatch => u !== null)
+            .map((a) => unitsOfHeading(a.text))
+            .find((units) => units.length > 0)
         : undefined;
-    if (headingUnit) {
-      c.tasks.push(makeTask(ctx, leaf, [headingUnit.name]));
+    if (headingUnits) {
+      c.tasks.push(makeTask(ctx, leaf, headingUnits.map((u) => u.name)));
       continue;
     }
     const own = unitsOfText(leaf.text);

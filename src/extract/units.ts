@@ -532,6 +532,20 @@ export function unitOfHeading(heading: string): UnitMatch | null {
   return unit;
 }
 
+/**
+ * Every unit a heading names: "Liên đội, Chi đoàn giáo viên" and "Sở Y tế và Sở Tài chính" give
+ * two, where unitOfHeading reads the first. The list must be the whole heading.
+ */
+export function unitsOfHeading(heading: string): UnitMatch[] {
+  const first = unitOfHeading(heading);
+  if (first === null) return [];
+  if (!/^\s*(?:,|và\s)/u.test(heading.slice(first.end))) return [first];
+  const offset = first.start;
+  const all = unitsFromStart(heading.slice(offset)).map((u) => ({ ...u, start: u.start + offset, end: u.end + offset }));
+  const rest = heading.slice(all.at(-1)?.end ?? 0).replace(/^[\s:.,;]+/u, "");
+  return all.length > 1 && all[0]!.start === first.start && rest === "" ? all : [first];
+}
+
 /** In TỔ CHỨC THỰC HIỆN every leaf asks again about each heading above it. Callers only read the answer. */
 const UNIT_OF_HEADING = perDocument(new Map<string, UnitMatch | null>());
 

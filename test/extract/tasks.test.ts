@@ -35,6 +35,24 @@ describe("tasks of a Kế hoạch", () => {
     expect(task(d.tasks, "Rà soát").section).toBe("II. 2. -");
   });
 
+  it("a heading under TỔ CHỨC THỰC HIỆN that names two units gives its items both", () => {
+    const d = extract(
+      doc(
+        ...PLAN_HEAD,
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Ban Giám hiệu",
+        "- Chỉ đạo chung việc thực hiện kế hoạch.",
+        "2. Liên đội, Chi đoàn giáo viên",
+        "- Tổ chức các buổi sinh hoạt chủ đề về an toàn sông nước.",
+      ),
+    );
+    expect(summary(d.tasks)).toEqual([
+      ["Chỉ đạo chung việc", ["Ban Giám hiệu"]],
+      ["Tổ chức các buổi", ["Liên đội", "Chi đoàn giáo viên"]],
+    ]);
+    expect(d.responsibleUnits.map((u) => u.name)).toEqual(["Ban Giám hiệu", "Liên đội", "Chi đoàn giáo viên"]);
+  });
+
   it("units from the sentence subject and from 'Giao X', under NHIỆM VỤ", () => {
     const d = extract(
       doc(
