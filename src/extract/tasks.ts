@@ -230,8 +230,14 @@ function collectDirectives(ctx: ExtractContext, c: Collector): boolean {
 }
 
 /** Công văn, Thông báo, fragments: sentences that request work from a named unit. */
-function collectRequests(ctx: ExtractContext, c: Collector, requestGenre: boolean): void {
+function collectRequests(ctx: ExtractContext, c: Collector, requestGenre: boolean, issuer: string | null): void {
   const outline = ctx.seg.outline;
+  // "Sở Nội vụ thông báo ...", "Sở Nội vụ đề nghị:": the issuer speaking, not a unit it directs.
+  const issuerKey = issuer === null ? null : canon(issuer);
+  const isIssuer = (name: string): boolean => {
+    const key = canon(name);
+    return issuerKey !== null && (key === issuerKey || (key.includes(" ") && issuerKey.startsWith(`${key} `)));
+  };
   let introUnits: string[] = [];
   for (const item of outline) {
     if (item.kind === "paragraph" && item.parent === null) {
@@ -251,7 +257,7 @@ function collectRequests(ctx: ExtractContext, c: Collector, requestGenre: boolea
     const asked = unitsAfter(item.text, ASSIGN_CUES);
     // In a Công văn or Thông báo, a sentence that opens with units directs them.
     const directs = topic || (requestGenre && !/(?<![\p{L}])nhận được(?![\p{L}])/u.test(item.text));
-    const subject = directs ? unitsOfText(item.text) : [];
+    const subject = directs ? unitsOfText(item.text).filter((u) => !isIssuer(u.name)) : [];
     const units = [...subject, ...asked.filter((a) => !subject.some((s) => canon(s.name) === canon(a.name)))];
     if (!units.length) continue;
     c.tasks.push(makeTask(ctx, item, units.map((u) => u.name)));
@@ -271,13 +277,14 @@ function collectLeads(ctx: ExtractContext, c: Collector): void {
   }
 }
 
-export function extractTasks(ctx: ExtractContext, type: DocumentTypeCode): Extracted<TasksAndUnits> {
+/** `issuer`: the document's issuer, whose own sentences in a Công văn or Thông báo direct nobody. */
+export function extractTasks(ctx: ExtractContext, type: DocumentTypeCode, issuer: string | null = null): Extracted<TasksAndUnits> {
   const c: Collector = { tasks: [], units: [], unitKeys: new Set() };
   const sections = taskSections(ctx.seg.outline);
   for (const { head, kind } of sections) collectSection(ctx, c, head, kind);
   if (!sections.length) {
     const found = collectArticles(ctx, c) || (type === "CHI_THI" && collectDirectives(ctx, c));
-    if (!found) collectRequests(ctx, c, type === "CONG_VAN" || type === "THONG_BAO");
+    if (!found) collectRequests(ctx, c, type === "CONG_VAN" || type === "THONG_BAO", issuer);
   } else if (sections.some(({ head }) => head.kind === "article")) {
     // A Quyết định whose article lists a team's duties still ends with the article that assigns execution.
     collectArticles(ctx, c, sections.map(({ head }) => head));

@@ -56,7 +56,7 @@ function extractFields(loaded: LoadedDocument, norm: NormalisedDocument, seg: Se
   const { purposes, requirements } = take(extractPurposesAndRequirements(ctx));
   const objectives = take(extractObjectives(ctx));
   const citations = take(extractCitations(ctx, own.number));
-  const { tasks, responsibleUnits } = take(extractTasks(ctx, type.code));
+  const { tasks, responsibleUnits } = take(extractTasks(ctx, type.code, issuer?.name ?? null));
   const deadlines = take(
     extractDeadlines(
       ctx,

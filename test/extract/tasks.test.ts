@@ -243,4 +243,26 @@ describe("tasks of a Công văn", () => {
     );
     expect(d.tasks.map((t) => t.responsibleUnits)).toContainEqual(["Trung tâm Kiểm soát bệnh tật tỉnh"]);
   });
+
+  it("the issuer's own sentences ('Sở Nội vụ thông báo ...', 'Sở Nội vụ đề nghị:') are no tasks of the issuer", () => {
+    const d = extract(
+      doc(
+        "UBND TỈNH TÂY NINH",
+        "SỞ NỘI VỤ",
+        "Số: 2315/TB-SNV",
+        "Tây Ninh, ngày 25 tháng 11 năm 2025",
+        "THÔNG BÁO",
+        "Tuyển dụng công chức năm 2025",
+        "Sở Nội vụ thông báo tuyển dụng công chức năm 2025 như sau:",
+        "1. Chỉ tiêu tuyển dụng: 126 chỉ tiêu.",
+        "Sở Nội vụ đề nghị:",
+        "- Chủ tịch UBND các xã, phường niêm yết công khai Thông báo này tại trụ sở.",
+        "Giao Văn phòng Sở đăng tải Thông báo trên Cổng thông tin điện tử.",
+      ),
+    );
+    expect(summary(d.tasks)).toEqual([
+      ["Chủ tịch UBND các", ["UBND các xã, phường"]],
+      ["Giao Văn phòng Sở", ["Văn phòng Sở"]],
+    ]);
+  });
 });
