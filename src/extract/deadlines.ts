@@ -43,6 +43,21 @@ interface Rule {
    */
   needs: readonly Gate[];
   read: (m: RegExpExecArray) => { start: string | null; end: string | null } | null;
+  /** A match that the text around it shows is no time limit. */
+  refuse?: (m: RegExpExecArray, text: string) => boolean;
+}
+
+/**
+ * "Đến ngày 31/10/2024, toàn huyện đã gieo trồng được 2.150 ha": a sentence opening with the date
+ * it reports progress to, its verb in the past (đã) before any word of obligation, states where
+ * things stand, not a limit.
+ */
+function reportsProgress(m: RegExpExecArray, text: string): boolean {
+  if (!/^(?:tính|cho)?$/iu.test(text.slice(Math.max(0, text.lastIndexOf(".", m.index) + 1), m.index).trim())) return false;
+  const rest = /^[^.;]*/u.exec(text.slice(m.index + m[0].length))![0];
+  const past = /(?<![\p{L}])đã(?![\p{L}])/u.exec(rest);
+  const must = /(?<![\p{L}])(?:phải|cần|hoàn thành|hoàn tất|xong)(?![\p{L}])/u.exec(rest);
+  return past !== null && (must === null || past.index < must.index);
 }
 
 /** Renames the groups of DATE_SOURCE so that one pattern can hold two dates. */
@@ -78,6 +93,7 @@ const RULES: readonly Rule[] = [
     needs: [anyOf("đến", "tới"), anyOf("ngày")],
     re: new RegExp(String.raw`(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?<a>${dateGroup("A")})`, "giu"),
     read: (m) => ({ start: null, end: isoOf(m.groups!["a"]!) }),
+    refuse: reportsProgress,
   },
   {
     // trước tháng M/Y
@@ -142,7 +158,7 @@ export function findDeadlines(text: string): FoundDeadline[] {
   for (const rule of rules) {
     for (const m of matchesOf(rule.re, text)) {
       const value = rule.read(m);
-      if (!value || (value.start === null && value.end === null)) continue;
+      if (!value || (value.start === null && value.end === null) || rule.refuse?.(m, text)) continue;
       const index = m.index;
       const stop = index + m[0].length;
       if (found.some((f) => index < f.end_ && stop > f.index)) continue;

@@ -16,6 +16,7 @@ describe("deadlines", () => {
     { name: "hoàn thành trong tháng M/Y", line: "1. Cấp huyện tổ chức tổng kết, hoàn thành trong tháng 4/2023.", start: "2023-04", end: "2023-04" },
     { name: "trong quý I/2025", line: "1. Rà soát, sửa đổi quy chế, hoàn thành trong quý I/2025.", start: "2025-01", end: "2025-03" },
     { name: "từ tháng M1/Y đến tháng M2/Y", line: "1. Tổ chức dạy bơi từ tháng 6/2022 đến tháng 8/2022.", start: "2022-06", end: "2022-08" },
+    { name: "'Đến ngày D' with an obligation before any 'đã'", line: "Đến ngày 30/6/2025, các đơn vị phải hoàn thành những nội dung đã được giao.", start: null, end: "2025-06-30" },
   ])("$name", ({ line, start, end }) => {
     expect(deadlinesOf("I. NHIỆM VỤ", line)).toEqual([{ start, end }]);
   });
@@ -26,6 +27,8 @@ describe("deadlines", () => {
     { name: "the date of a cited document", body: ["Thực hiện Kế hoạch số 99/KH-UBND ngày 31/03/2021 của UBND thành phố, Phòng GDĐT xây dựng kế hoạch như sau:", "I. MỤC ĐÍCH", "- Bảo đảm an toàn."] },
     { name: "the date of a circular cited in a task", body: ["I. NHIỆM VỤ", "- Thực hiện Thông tư số 22/2021/TT-BGDĐT ngày 20/7/2021 của Bộ GDĐT."] },
     { name: "a school year", body: ["I. NHIỆM VỤ", "- Tổ chức dạy bơi trong năm học 2022-2023."] },
+    { name: "the date progress is reported to ('Đến ngày D, ... đã ...')", body: ["Đến ngày 31/10/2024, toàn huyện đã gieo trồng được 2.150 ha, đạt 71,6% kế hoạch."] },
+    { name: "the same after 'Tính'", body: ["Tính đến ngày 30/6/2024, đã có 95% hộ dân tham gia."] },
   ])("not a deadline: $name", ({ body }) => {
     expect(deadlinesOf(...body)).toEqual([]);
   });
