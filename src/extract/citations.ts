@@ -128,11 +128,19 @@ function typeCodeOf(word: string): DocumentTypeCode | null {
   return TYPE_BY_FOLDED_NAME.get(fold(word)) ?? null;
 }
 
+/** "Hội nghị Trung ương 8 khóa XI" (whole), or the "Hội nghị lần thứ tư " before a Ban Chấp hành. */
+const PLENUM = /^(?:(?<whole>Hội nghị\s+Trung ương(?:\s+Đảng)?\s+(?:lần thứ\s+[\p{L}\d]+|\d{1,2})(?:\s+\((?:khóa|khoá)\s+[IVXLC]+\)|\s+(?:khóa|khoá)\s+[IVXLC]+)?)(?=[\s,;.)]|$)|Hội nghị\s+lần thứ\s+[\p{L}\d]+\s+(?=Ban Chấp hành))/u;
+
 /** The issuer a citing phrase names after the number or date: "của Bộ Chính trị", "của UBND tỉnh". */
 function issuerAfter(text: string, from: number): { name: string; end: number } | null {
   const m = /^\s*,?\s*(?:của|do)\s+/iu.exec(text.slice(from));
   if (!m) return null;
-  const start = from + m[0].length;
+  let start = from + m[0].length;
+  // A Party resolution "của Hội nghị Trung ương 8 khóa XI": the plenum is the issuer. "của Hội nghị
+  // lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII": the Central Committee whose plenum it was.
+  const plenum = PLENUM.exec(text.slice(start, start + 160));
+  if (plenum?.groups?.["whole"] !== undefined) return { name: plenum.groups["whole"].trim(), end: start + plenum[0].length };
+  if (plenum) start += plenum[0].length;
   // An issuer's name is short: read a window, not the rest of a long footnote.
   const unit = subjectOf(text.slice(start, start + 160));
   if (!unit) return null;

@@ -48,6 +48,22 @@ describe("citations: what is read around the number", () => {
       issuer: "Ban Tuyên giáo Trung ương",
     },
     {
+      name: "a resolution of a Central Committee plenum named by its number",
+      line: "Thực hiện Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Hội nghị Trung ương 8 khóa XI về đổi mới căn bản, toàn diện giáo dục và đào tạo.",
+      number: "29-NQ/TW",
+      documentType: "NGHI_QUYET",
+      date: "2013-11-04",
+      issuer: "Hội nghị Trung ương 8 khóa XI",
+    },
+    {
+      name: "a plenum named 'lần thứ ...' of the Ban Chấp hành: the Central Committee issues",
+      line: "Thực hiện Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII về tiếp tục đổi mới.",
+      number: "19-NQ/TW",
+      documentType: "NGHI_QUYET",
+      date: "2017-10-25",
+      issuer: "Ban Chấp hành Trung ương Đảng khóa XII",
+    },
+    {
       name: "issuer before the number",
       line: "Thực hiện Kế hoạch của Ban Tuyên giáo Trung ương tại công văn số 2123 - CV/BTGTW ngày 13/12/2021 về việc tổng kết, Bộ Y tế xây dựng kế hoạch.",
       number: "2123-CV/BTGTW",
