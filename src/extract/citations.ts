@@ -131,6 +131,21 @@ function typeCodeOf(word: string): DocumentTypeCode | null {
 /** "Hội nghị Trung ương 8 khóa XI" (whole), or the "Hội nghị lần thứ tư " before a Ban Chấp hành. */
 const PLENUM = /^(?:(?<whole>Hội nghị\s+Trung ương(?:\s+Đảng)?\s+(?:lần thứ\s+[\p{L}\d]+|\d{1,2})(?:\s+\((?:khóa|khoá)\s+[IVXLC]+\)|\s+(?:khóa|khoá)\s+[IVXLC]+)?)(?=[\s,;.)]|$)|Hội nghị\s+lần thứ\s+[\p{L}\d]+\s+(?=Ban Chấp hành))/u;
 
+/** "... UBND huyện (đã) ban hành " right before a cited document's type word. */
+const ISSUED_BY_BEFORE = /(?<issuer>[^,;:()]{3,80}?)\s+(?:đã\s+)?ban hành\s*$/u;
+
+/** The unit a stretch ends with ("Phòng GD&ĐT đã tham mưu UBND huyện" -> UBND huyện), read from the unit heads in it. */
+function unitsEndingAt(stretch: string): string | null {
+  const words = stretch.trim().split(/\s+/u);
+  // The shortest tail that reads whole as a unit: the unit nearest the verb.
+  for (let k = Math.max(0, words.length - 8); k < words.length; k++) {
+    const tail = words.slice(k).join(" ");
+    const unit = subjectOf(tail);
+    if (unit && unit.start === 0 && unit.end >= tail.length - 1) return unit.name;
+  }
+  return null;
+}
+
 /** The issuer a citing phrase names after the number or date: "của Bộ Chính trị", "của UBND tỉnh". */
 function issuerAfter(text: string, from: number): { name: string; end: number } | null {
   const m = /^\s*,?\s*(?:của|do)\s+/iu.exec(text.slice(from));
@@ -272,6 +287,11 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
         // "Kế hoạch của X tại công văn số N": the phrase starts at the first type word.
         const head = typeWordBefore(text.slice(0, windowStart + earlier.index));
         if (head) start = head.index;
+      } else {
+        // "tham mưu UBND huyện ban hành Kế hoạch số 42/KH-UBND": the unit that issued it, just before.
+        const issuing = ISSUED_BY_BEFORE.exec(window);
+        const stated = issuing ? unitsEndingAt(issuing.groups!["issuer"]!) : null;
+        if (stated) issuer = { name: stated, end };
       }
     }
     const after = text.slice(end, end + 500);

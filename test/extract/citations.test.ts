@@ -64,6 +64,14 @@ describe("citations: what is read around the number", () => {
       issuer: "Ban Chấp hành Trung ương Đảng khóa XII",
     },
     {
+      name: "the unit that 'ban hành' the cited document, just before it",
+      line: "Phòng GD&ĐT đã tham mưu UBND huyện ban hành Kế hoạch số 42/KH-UBND ngày 06/3/2023 về thực hiện phổ cập giáo dục.",
+      number: "42/KH-UBND",
+      documentType: "KE_HOACH",
+      date: "2023-03-06",
+      issuer: "UBND huyện",
+    },
+    {
       name: "issuer before the number",
       line: "Thực hiện Kế hoạch của Ban Tuyên giáo Trung ương tại công văn số 2123 - CV/BTGTW ngày 13/12/2021 về việc tổng kết, Bộ Y tế xây dựng kế hoạch.",
       number: "2123-CV/BTGTW",

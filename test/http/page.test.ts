@@ -363,7 +363,8 @@ describe("the review page", () => {
     await page.evaluate(() => (location.hash = "#/"));
     const seedRow = page.locator(`[data-testid=document-row][data-id="${id}"]`);
     await seedRow.waitFor({ timeout: STEP_TIMEOUT });
-    expect(await seedRow.locator("td").last().textContent()).toBe("2");
+    // The row of the list shown before the hash changed may still be there: wait for the list the change fetches.
+    await expect.poll(() => seedRow.locator("td").last().textContent(), { timeout: STEP_TIMEOUT }).toBe("2");
 
     const response = await fetch(`${server.url}/api/export.ndjson`);
     expect(response.status).toBe(200);
