@@ -197,6 +197,7 @@ export const UNIT_HEADS: readonly string[] = [
   "ngân hàng",
   "bảo hiểm xã hội",
   "đài phát thanh",
+  "báo và phát thanh , truyền hình", // the comma is a token of its own
   "báo",
   "cổng thông tin",
   "tổ công tác",

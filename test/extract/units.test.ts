@@ -31,6 +31,11 @@ describe("responsibleUnits", () => {
       units: ["UBND các xã, phường", "Bảo hiểm xã hội tỉnh"],
     },
     {
+      name: "a provincial media agency whose name holds a comma ('Báo và Phát thanh, Truyền hình Tây Ninh')",
+      body: ["I. NHIỆM VỤ", "- Báo và Phát thanh, Truyền hình Tây Ninh đăng tải Thông báo trên các ấn phẩm."],
+      units: ["Báo và Phát thanh, Truyền hình Tây Ninh"],
+    },
+    {
       name: "'Giao X' with two units",
       body: ["I. NHIỆM VỤ", "- Giao Sở Nội vụ và Sở Tài chính hướng dẫn các đơn vị."],
       units: ["Sở Nội vụ", "Sở Tài chính"],
