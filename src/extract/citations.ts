@@ -133,6 +133,8 @@ const PLENUM = /^(?:(?<whole>Hội nghị\s+Trung ương(?:\s+Đảng)?\s+(?:l�
 
 /** "... UBND huyện (đã) ban hành " right before a cited document's type word. */
 const ISSUED_BY_BEFORE = /(?<issuer>[^,;:()]{3,80}?)\s+(?:đã\s+)?ban hành\s*$/u;
+/** The cheap look first: the lazy name above is tried from every position of the window. */
+const ENDS_WITH_BAN_HANH = /ban hành\s*$/u;
 
 /** The unit a stretch ends with ("Phòng GD&ĐT đã tham mưu UBND huyện" -> UBND huyện), read from the unit heads in it. */
 function unitsEndingAt(stretch: string): string | null {
@@ -289,7 +291,7 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
         if (head) start = head.index;
       } else {
         // "tham mưu UBND huyện ban hành Kế hoạch số 42/KH-UBND": the unit that issued it, just before.
-        const issuing = ISSUED_BY_BEFORE.exec(window);
+        const issuing = ENDS_WITH_BAN_HANH.test(window) ? ISSUED_BY_BEFORE.exec(window) : null;
         const stated = issuing ? unitsEndingAt(issuing.groups!["issuer"]!) : null;
         if (stated) issuer = { name: stated, end };
       }

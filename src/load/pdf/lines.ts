@@ -235,7 +235,8 @@ export function repairText(text: string): string {
   let out = text;
   if (/\p{M}/u.test(out)) out = out.replace(/\s+(?=\p{M})/gu, "");
   out = out.normalize("NFC");
-  if (/[^\x00-\x7f] \w/u.test(out)) {
+  // Every pattern below needs a lone syllable tail or a split "ư ơ": most lines have neither.
+  if (BROKEN_SYLLABLE.test(out)) {
     out = out
       .replace(/(\p{Ll}) (?=(?:ng|nh|ch|[cmnpt]|[iou])(?=[\s,.;:!?)”"]|$))/gu, (m, ch: string) => (isMarked(ch) ? ch : m))
       .replace(/(\p{Lu}) (?=(?:NG|NH|CH|[CMNPT]|[IOU])(?=[\s,.;:!?)”"]|$))/gu, (m, ch: string) => (isMarked(ch) ? ch : m))
@@ -245,6 +246,9 @@ export function repairText(text: string): string {
   }
   return out.replace(BULLETS, "- ").replace(/[ \t]{2,}/g, " ").trim();
 }
+
+/** What any of repairText's four syllable patterns needs, in one test. */
+const BROKEN_SYLLABLE = /[^\x00-\x7f] (?:ng|nh|ch|[cmnptiou])(?=[\s,.;:!?)”"]|$)|[ưừứửữự] [ơờớởỡợ]/iu;
 
 /** A letter carrying a tone or vowel mark ("ệ", "ờ"), not "đ" or a plain letter. */
 function isMarked(ch: string): boolean {

@@ -29,7 +29,8 @@ const OCR_BATCH = 8;
 
 /** A page's text layer: usable, too few letters to be the page's text, or mostly glyphs without Unicode. */
 export function textLayerQuality(text: string, minLetters: number): "usable" | "sparse" | "garbage" {
-  // One pass over the code units, for every page of every PDF: three regex replaces cost more than the page's layout.
+  // One pass over the code units, for every page of every PDF: three regex replaces cost more
+  // than the page's layout. Letters are counted only until there are enough.
   let visible = 0;
   let garbage = 0;
   let letters = 0;
@@ -37,13 +38,16 @@ export function textLayerQuality(text: string, minLetters: number): "usable" | "
     const c = text.charCodeAt(i);
     if (c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || c <= 0x08 || c === 0x0b || c === 0x0c || (c >= 0x0e && c <= 0x1f)) garbage++;
     if (!WHITE_SPACE.has(c)) visible++;
-    if (c < 0x80) {
-      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
-    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      if (LETTER.test(text.slice(i, i + 2))) letters++;
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length;
+    if (letters < minLetters) {
+      if (c < 0x80) {
+        if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
+      } else if (LETTER.test(pair ? text.slice(i, i + 2) : text.charAt(i))) letters++;
+    }
+    if (pair) {
       visible++;
       i++;
-    } else if (LETTER.test(text.charAt(i))) letters++;
+    }
   }
   if (visible > 0 && garbage / visible > MAX_GARBAGE_SHARE) return "garbage";
   return letters >= minLetters ? "usable" : "sparse";
