@@ -83,11 +83,13 @@ export class VanbanQueue {
       if (state !== "unknown" && state !== "failed" && state !== "completed") return "in-flight";
       await this.removeFailedJobs(data.sha256);
     }
-    await this.redis
+    const written = await this.redis
       .multi()
       .set(this.keys.bytes(data.sha256), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "EX", this.config.bytesTtlSeconds)
       .hdel(this.keys.failures, data.sha256)
       .exec();
+    // A flow whose bytes were not written would only fail in its load stage.
+    if (written === null || written.some(([error]) => error !== null)) throw new VanbanError("unreadable", "Redis did not take the file's bytes");
     await this.flows.add(this.flowOf(data));
     return "queued";
   }
