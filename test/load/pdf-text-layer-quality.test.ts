@@ -19,7 +19,9 @@ describe("a PDF page's text layer", () => {
     ["replacement characters over a third of the page are garbage", "\ufffd\ufffd ab", 1, "garbage"],
     ["controls count as garbage, form feeds too", "\u0001\u0002\u000c abc", 1, "garbage"],
     ["no-break and ideographic spaces are not text", "\u00a0\u3000\u2009ab", 2, "usable"],
-    ["letters beyond the basic plane count once each", "𠀀𠀁𠀂", 3, "usable"],
+    ["letters beyond the basic plane count as their two code units", "𝐀b", 3, "usable"],
+    ["a lone high surrogate is one character, and what follows it is read", "\ud800\ufffd", 1, "garbage"],
+    ["a lone high surrogate before a space", "\ud800 ab", 3, "sparse"],
     ["digits and punctuation are not letters", "12/2021 - 3.4", 1, "sparse"],
   ] as const)("%s", (_, text, minLetters, expected) => {
     expect(textLayerQuality(text, minLetters)).toBe(expected);

@@ -235,6 +235,7 @@ describe("PDF text layer: characters", () => {
   it.each([
     ["a space pdf.js puts before a combining mark", "Vie \u0302\u0323t Nam", "Việt Nam"],
     ["a space after a marked vowel, before the syllable's final consonant", "Việ t Nam", "Việt Nam"],
+    ["a split ư ơ diphthong alone on its line", "trư ờng học", "trường học"],
     ["the same in capitals", "CỘNG HÒA XÃ HỘ I", "CỘNG HÒA XÃ HỘI"],
     ["a space after a marked vowel before a final vowel", "ngườ i dân", "người dân"],
     ["a real word starting with a vowel stays apart", "trẻ em và an toàn", "trẻ em và an toàn"],

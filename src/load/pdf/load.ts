@@ -38,11 +38,13 @@ export function textLayerQuality(text: string, minLetters: number): "usable" | "
     const c = text.charCodeAt(i);
     if (c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || c <= 0x08 || c === 0x0b || c === 0x0c || (c >= 0x0e && c <= 0x1f)) garbage++;
     if (!WHITE_SPACE.has(c)) visible++;
-    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length;
+    const low = text.charCodeAt(i + 1);
+    const pair = c >= 0xd800 && c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
     if (letters < minLetters) {
       if (c < 0x80) {
         if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
-      } else if (LETTER.test(pair ? text.slice(i, i + 2) : text.charAt(i))) letters++;
+        // Counted in code units, as the regex count this replaced did: a letter beyond the BMP is two.
+      } else if (LETTER.test(pair ? text.slice(i, i + 2) : text.charAt(i))) letters += pair ? 2 : 1;
     }
     if (pair) {
       visible++;
