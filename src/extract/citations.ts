@@ -129,17 +129,21 @@ function typeCodeOf(word: string): DocumentTypeCode | null {
 }
 
 /** "Hội nghị Trung ương 8 khóa XI" (whole), or the "Hội nghị lần thứ tư " before a Ban Chấp hành. */
-const PLENUM = /^(?:(?<whole>Hội nghị\s+Trung ương(?:\s+Đảng)?\s+(?:lần thứ\s+[\p{L}\d]+|\d{1,2})(?:\s+\((?:khóa|khoá)\s+[IVXLC]+\)|\s+(?:khóa|khoá)\s+[IVXLC]+)?)(?=[\s,;.)]|$)|Hội nghị\s+lần thứ\s+[\p{L}\d]+\s+(?=Ban Chấp hành))/u;
+const ORDINAL = String.raw`(?:lần\s+thứ\s+[\p{L}\d]+(?:\s+(?:mốt|một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười))*)`;
+const KHOA = String.raw`[Kk]h(?:óa|oá)\s+[IVXLC]+`;
+const PLENUM = new RegExp(
+  String.raw`^(?:(?<whole>Hội nghị\s+Trung ương(?:\s+Đảng)?\s+(?:${ORDINAL}|\d{1,2})(?:\s+\(${KHOA}\)|\s+${KHOA})?)(?=[\s,;.)]|$)|Hội nghị\s+${ORDINAL}\s+(?=Ban Chấp hành))`,
+  "u",
+);
 
 /** "... UBND huyện (đã) ban hành " right before a cited document's type word. */
 const ISSUED_BY_BEFORE = /(?<issuer>[^,;:()]{3,80}?)\s+(?:đã\s+)?ban hành\s*$/u;
 /** The cheap look first: the lazy name above is tried from every position of the window. */
 const ENDS_WITH_BAN_HANH = /ban hành\s*$/u;
 
-/** The unit a stretch ends with ("Phòng GD&ĐT đã tham mưu UBND huyện" -> UBND huyện), read from the unit heads in it. */
+/** The unit a stretch ends with ("Phòng GD&ĐT đã tham mưu UBND huyện" -> UBND huyện): the longest tail that reads whole as one unit. */
 function unitsEndingAt(stretch: string): string | null {
   const words = stretch.trim().split(/\s+/u);
-  // The shortest tail that reads whole as a unit: the unit nearest the verb.
   for (let k = Math.max(0, words.length - 8); k < words.length; k++) {
     const tail = words.slice(k).join(" ");
     const unit = subjectOf(tail);

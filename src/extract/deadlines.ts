@@ -53,11 +53,12 @@ interface Rule {
  * things stand, not a limit.
  */
 function reportsProgress(m: RegExpExecArray, text: string): boolean {
-  if (!/^(?:tính|cho)?$/iu.test(text.slice(Math.max(0, text.lastIndexOf(".", m.index) + 1), m.index).trim())) return false;
+  const lead = text.slice(Math.max(0, text.lastIndexOf(".", m.index) + 1), m.index).trim();
+  // At the sentence's start, after a list marker ("-", "+", "a)", "1.") or "Tính"/"Cho" at most.
+  if (!/^(?:[-+•]|[a-zđ]\)|\d{1,2}[.)])?\s*(?:tính|cho)?$/iu.test(lead)) return false;
   const rest = /^[^.;]*/u.exec(text.slice(m.index + m[0].length))![0];
-  const past = /(?<![\p{L}])đã(?![\p{L}])/u.exec(rest);
-  const must = /(?<![\p{L}])(?:phải|cần|hoàn thành|hoàn tất|xong)(?![\p{L}])/u.exec(rest);
-  return past !== null && (must === null || past.index < must.index);
+  // Any word of obligation in the clause makes it a limit ("các đơn vị đã được giao ... phải hoàn thành").
+  return /(?<![\p{L}])đã(?![\p{L}])/u.test(rest) && !/(?<![\p{L}])(?:phải|cần|hoàn thành|hoàn tất|xong)(?![\p{L}])/u.test(rest);
 }
 
 /** Renames the groups of DATE_SOURCE so that one pattern can hold two dates. */

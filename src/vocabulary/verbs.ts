@@ -19,7 +19,8 @@ export const NAME_ENDING_WORDS: readonly string[] = [
   "đưa", "nắm", "phát huy", "quan tâm", "thẩm định", "phê duyệt", "chấp hành", "tuân thủ", "xử lý", "giải quyết",
   "đề ra", "chọn", "tăng", "giảm", "trả lời", "rà", "hằng năm", "hàng năm", "định kỳ", "năm", "tháng", "ngày",
   "nếu", "mà", "này", "đó", "trên", "dưới", "ra", "vào", "tham dự", "dự", "họp", "soạn thảo", "biên soạn", "in", "quy định", "về việc", "phấn đấu", "nâng", "đạt", "tiếp nhận", "nắm bắt", "kịp thời", "sớm", "giữ", "xác định", "v/v", "nêu", "nêu trên", "kèm theo",
-  "niêm yết", "cam kết", "đăng ký", "điều tra", "thu thập", "phân bổ", "quyết toán", "thanh toán", "chi trả",
+  // Not "điều tra", "đăng ký", "thanh toán": lower case inside names (Cơ quan Cảnh sát điều tra, Văn phòng đăng ký đất đai).
+  "niêm yết", "cam kết", "thu thập", "phân bổ", "quyết toán", "chi trả",
 ];
 
 /** Lower-case runs that keep a name going although a word in them ends names ("các cơ quan có liên quan"). */

@@ -64,6 +64,14 @@ describe("citations: what is read around the number", () => {
       issuer: "Ban Chấp hành Trung ương Đảng khóa XII",
     },
     {
+      name: "a plenum's ordinal of two words, and 'Khóa' in capitals",
+      line: "Thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Hội nghị Trung ương lần thứ mười hai Khóa XII về tinh gọn bộ máy.",
+      number: "18-NQ/TW",
+      documentType: "NGHI_QUYET",
+      date: "2017-10-25",
+      issuer: "Hội nghị Trung ương lần thứ mười hai Khóa XII",
+    },
+    {
       name: "the unit that 'ban hành' the cited document, just before it",
       line: "Phòng GD&ĐT đã tham mưu UBND huyện ban hành Kế hoạch số 42/KH-UBND ngày 06/3/2023 về thực hiện phổ cập giáo dục.",
       number: "42/KH-UBND",

@@ -17,6 +17,7 @@ describe("deadlines", () => {
     { name: "trong quý I/2025", line: "1. Rà soát, sửa đổi quy chế, hoàn thành trong quý I/2025.", start: "2025-01", end: "2025-03" },
     { name: "từ tháng M1/Y đến tháng M2/Y", line: "1. Tổ chức dạy bơi từ tháng 6/2022 đến tháng 8/2022.", start: "2022-06", end: "2022-08" },
     { name: "'Đến ngày D' with an obligation before any 'đã'", line: "Đến ngày 30/6/2025, các đơn vị phải hoàn thành những nội dung đã được giao.", start: null, end: "2025-06-30" },
+    { name: "'Đến ngày D' with an obligation after a 'đã' of its own clause", line: "Đến ngày 30/11/2024, các đơn vị đã được giao nhiệm vụ phải hoàn thành việc rà soát.", start: null, end: "2024-11-30" },
   ])("$name", ({ line, start, end }) => {
     expect(deadlinesOf("I. NHIỆM VỤ", line)).toEqual([{ start, end }]);
   });
@@ -29,6 +30,7 @@ describe("deadlines", () => {
     { name: "a school year", body: ["I. NHIỆM VỤ", "- Tổ chức dạy bơi trong năm học 2022-2023."] },
     { name: "the date progress is reported to ('Đến ngày D, ... đã ...')", body: ["Đến ngày 31/10/2024, toàn huyện đã gieo trồng được 2.150 ha, đạt 71,6% kế hoạch."] },
     { name: "the same after 'Tính'", body: ["Tính đến ngày 30/6/2024, đã có 95% hộ dân tham gia."] },
+    { name: "the same in a bullet", body: ["I. KẾT QUẢ", "- Đến ngày 31/10/2024, toàn huyện đã gieo trồng được 2.150 ha."] },
   ])("not a deadline: $name", ({ body }) => {
     expect(deadlinesOf(...body)).toEqual([]);
   });

@@ -31,6 +31,11 @@ describe("responsibleUnits", () => {
       units: ["UBND các xã, phường", "Bảo hiểm xã hội tỉnh"],
     },
     {
+      name: "a name with a lower-case 'điều tra' in it ('Cơ quan Cảnh sát điều tra Công an tỉnh')",
+      body: ["I. NHIỆM VỤ", "- Cơ quan Cảnh sát điều tra Công an tỉnh chủ trì điều tra các vụ việc."],
+      units: ["Cơ quan Cảnh sát điều tra Công an tỉnh"],
+    },
+    {
       name: "a provincial media agency whose name holds a comma ('Báo và Phát thanh, Truyền hình Tây Ninh')",
       body: ["I. NHIỆM VỤ", "- Báo và Phát thanh, Truyền hình Tây Ninh đăng tải Thông báo trên các ấn phẩm."],
       units: ["Báo và Phát thanh, Truyền hình Tây Ninh"],
