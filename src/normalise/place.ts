@@ -14,7 +14,8 @@ const HEADER_LINES = 15;
 const DATE_LINE = /^(?<place>\p{Lu}[\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,4}),\s*ngày\b/u;
 
 /** A unit's kind before its name, any case: thành phố Cẩm Phả, TỈNH QUẢNG NINH, TP. Huế. */
-const UNIT = /(?<![\p{L}])(?:thành\s+phố|tỉnh|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn|tp\.?)\s+(?<name>\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,4})/giu;
+// The kind in either case, spelt out: with the i flag \p{Lu} would take lower-case words too ("xã hội chủ nghĩa").
+const UNIT = /(?<![\p{L}])(?:[Tt]hành\s+[Pp]hố|THÀNH\s+PHỐ|[Tt]ỉnh|TỈNH|[Hh]uyện|HUYỆN|[Tt]hị\s+[Xx]ã|THỊ\s+XÃ|[Qq]uận|QUẬN|[Xx]ã|XÃ|[Pp]hường|PHƯỜNG|[Tt]hị\s+[Tt]rấn|THỊ\s+TRẤN|[Tt][Pp]\.?)\s+(?<name>\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,4})/gu;
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 const VOWELS = /[aăâeêioôơuưy]/gu;

@@ -115,7 +115,8 @@ export const RECIPIENT_ACTION_SLIPS: readonly OcrSlip[] = [{ wrong: "(b/o)", rig
 export const ROMAN_DOT_LOST: readonly OcrSlip[] = ["I", "V", "X"].map((last) => ({
   wrong: `${last} `,
   right: `${last}. `,
-  pattern: new RegExp(`^(?=[IVX]*${last} )(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?= \\p{Lu}{2,}[\\p{Lu}\\s,;/-]*$)`, "gu"),
+  // Not VI or XI: they are syllables ("XI MĂNG VIỆT NAM", "VI PHẠM HÀNH CHÍNH").
+  pattern: new RegExp(`^(?=[IVX]*${last} )(?!(?:VI|XI) )(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?= \\p{Lu}{2,}[\\p{Lu}\\s,;/-]*$)`, "gu"),
   replacement: "$&.",
 }));
 

@@ -68,6 +68,8 @@ describe("OCR slips of a date's month, a number's issuer code, a Nơi nhận act
     ["TV, a word of its own", "phát trên TV và báo in"],
     ["a roman number with its dot", "II. NỘI DUNG"],
     ["a roman number before running text", "II Nội dung như sau"],
+    ["XI, a syllable, in a company's capitals name", "XI MĂNG VIỆT NAM"],
+    ["VI, a syllable, opening a capitals title line", "VI PHẠM HÀNH CHÍNH TRONG LĨNH VỰC GIÁO DỤC"],
   ])("leaves alone %s", (_name, line) => {
     expect(corrected(line)).toBe(line);
   });

@@ -36,6 +36,7 @@ describe("placeFromMentions", () => {
     ["a unit that differs in two syllables", document("Tân Phú, ngày 1 tháng 1 năm 2024", "xã Tấn Phủ")],
     ["a date line below the header", document(...Array.from({ length: 20 }, () => "Nội dung"), "Cẩm Phỏ, ngày 1 tháng 1 năm 2024", "thành phố Cẩm Phả")],
     ["no date line", document("KẾ HOẠCH", "thành phố Cẩm Phả")],
+    ["lower-case words after a unit's kind, which name no unit", document("Đông Hà, ngày 1 tháng 1 năm 2024", "phát triển kinh tế xã hội của tỉnh đông hồ")],
   ])("leaves alone %s", (_name, lines) => {
     expect(placeFromMentions(lines)).toBeNull();
   });

@@ -91,18 +91,25 @@ async function readAll(
       const page = new AbortController();
       const stop = (): void => page.abort(options.signal.signal.reason);
       options.signal.signal.addEventListener("abort", stop, { once: true });
-      const timer = setTimeout(
-        () =>
-          page.abort(
-            new VanbanError("timeout", `OCR of page ${image.page} took longer than ${options.timeoutMs} ms (limits.ocrPageTimeoutMs)`, {
-              file: options.file,
-            }),
-          ),
-        options.timeoutMs,
-      );
+      // Each read of the page has the limit: a page read again straightened gets it twice.
+      const arm = (): NodeJS.Timeout =>
+        setTimeout(
+          () =>
+            page.abort(
+              new VanbanError("timeout", `OCR of page ${image.page} took longer than ${options.timeoutMs} ms (limits.ocrPageTimeoutMs)`, {
+                file: options.file,
+              }),
+            ),
+          options.timeoutMs,
+        );
+      let timer = arm();
       try {
         let tsv = await session.read(image, page.signal, { straighten: options.straighten === "always" });
-        if (options.straighten === "when-skewed" && readSkewed(wordsOf(tsv))) tsv = await session.read(image, page.signal, { straighten: true });
+        if (options.straighten === "when-skewed" && readSkewed(wordsOf(tsv))) {
+          clearTimeout(timer);
+          timer = arm();
+          tsv = await session.read(image, page.signal, { straighten: true });
+        }
         out[index] = tsv;
       } catch (error) {
         failure ??= error;
