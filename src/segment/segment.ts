@@ -68,6 +68,8 @@ function isSignatureStart(text: string): boolean {
 function isClosing(text: string): boolean {
   const f = fold(text);
   if (/^(tren day la|tren day|nhan duoc)\b/.test(f)) return true;
+  // "Nghị quyết này đã được Hội đồng nhân dân tỉnh ... thông qua ngày ... và có hiệu lực từ ...".
+  if (text.length < 400 && /^(nghi quyet|quyet dinh|chi thi|quy dinh|quy che|thong tu|ke hoach|van ban) nay (da duoc|co hieu luc)\b/.test(f)) return true;
   if (text.length < 300 && /^.{0,80}\bthong bao (de|cho)\b/.test(f)) return true;
   if (text.length < 400 && /^trong qua trinh (thuc hien|trien khai|to chuc)\b.*\bneu co\b/.test(f)) return true;
   return text.length < 400 && /\b(yeu cau|de nghi)\b.*\b(thuc hien|trien khai|bao cao)\b.{0,40}$/.test(f) && !parseLabel(text);

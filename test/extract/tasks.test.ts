@@ -169,6 +169,25 @@ describe("tasks of a Quyết định", () => {
     expect(d.responsibleUnits.map((u) => u.name)).toEqual(["Tổ công tác", "Văn phòng Sở", "Phòng Nghiệp vụ Y", "Phòng Kế hoạch - Tài chính", "Trung tâm Kiểm soát bệnh tật tỉnh"]);
   });
 
+  it("the sentence that records a Nghị quyết's adoption and its date of effect closes it and is no task", () => {
+    const d = extract(
+      doc(
+        "NGHỊ QUYẾT",
+        "Quy định mức hỗ trợ đối với nhân viên y tế thôn, bản",
+        "QUYẾT NGHỊ:",
+        "Điều 1. Mức hỗ trợ hằng tháng bằng 0,5 lần mức lương cơ sở.",
+        "Điều 2. Tổ chức thực hiện",
+        "1. Giao Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết này.",
+        "2. Thường trực Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.",
+        "Nghị quyết này đã được Hội đồng nhân dân tỉnh Quảng Trị Khóa VIII, Kỳ họp thứ 26 thông qua ngày 12 tháng 7 năm 2024 và có hiệu lực từ ngày 01 tháng 8 năm 2024./.",
+      ),
+    );
+    expect(summary(d.tasks)).toEqual([
+      ["Giao Ủy ban nhân", ["Ủy ban nhân dân tỉnh"]],
+      ["Thường trực Hội đồng", ["Thường trực Hội đồng nhân dân tỉnh"]],
+    ]);
+  });
+
   it("Điều 2. Tổ chức thực hiện: one task per item", () => {
     const d = extract(
       doc(
