@@ -118,6 +118,11 @@ export function segment(doc: NormalisedDocument): Segments {
       if (title.length > 0 && (line.blankBefore || startsBody(text) || isCapitalsLine(text) !== isCapitalsLine(title[0]!.text))) break;
       if (title.length === 0 && (parseLabel(text) || KINH_GUI.test(text) || NOI_NHAN.test(text) || text.length > 600)) break;
       if (isCapitalsLine(text) && title.length === 0 && typeLine?.entry.code === "QUYET_DINH" && isAuthorityLine(text)) break;
+      // "CHỈ THỊ / CỦA BAN THƯỜNG VỤ TỈNH ỦY / về ...": the body that issues it stands between the type and the trích yếu.
+      if (title.length === 0 && isCapitalsLine(text) && /^CỦA\s/u.test(text)) {
+        cursor++;
+        continue;
+      }
       title.push(line);
       cursor++;
       if (title.length >= 4) break;

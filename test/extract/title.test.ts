@@ -23,6 +23,11 @@ describe("title", () => {
       title: "TỔ CHỨC HỘI THI GIÁO VIÊN DẠY GIỎI CẤP HUYỆN NĂM HỌC 2023-2024",
     },
     {
+      name: "a Party Chỉ thị's body line ('CỦA BAN THƯỜNG VỤ TỈNH ỦY') between the type and the trích yếu is not the title",
+      text: doc("TỈNH ỦY BẮC GIANG", "Số 25-CT/TU", "CHỈ THỊ", "CỦA BAN THƯỜNG VỤ TỈNH ỦY", "về tăng cường sự lãnh đạo của Đảng đối với công tác phòng cháy, chữa cháy", "", "Thời gian qua, công tác phòng cháy đạt kết quả."),
+      title: "về tăng cường sự lãnh đạo của Đảng đối với công tác phòng cháy, chữa cháy",
+    },
+    {
       name: "a title that starts in lower case",
       text: doc("KẾ HOẠCH", "tổng kết 10 năm thực hiện Chỉ thị số 11-CT/TW của Bộ Chính trị (khóa X)", "", "Thực hiện Công văn số 1849-CV/BTGTW, Ban Thường vụ Tỉnh ủy xây dựng kế hoạch."),
       title: "tổng kết 10 năm thực hiện Chỉ thị số 11-CT/TW của Bộ Chính trị (khóa X)",
