@@ -64,6 +64,9 @@ const sentencesOf = (text: string): Array<{ text: string; offset: number }> => {
 function unitsOfText(text: string): UnitMatch[] {
   const { body, offset } = withoutTopicLabel(text);
   const found: UnitMatch[] = [];
+  // "1. Phòng Giáo dục và Đào tạo: Chủ trì tổ chức ...": a label that is a unit leads its sentence.
+  const labelled = offset > 0 ? unitOfHeading(text.slice(0, offset).replace(/[\s:]+$/u, "")) : null;
+  if (labelled) found.push(labelled);
   for (const sentence of sentencesOf(body)) {
     for (const u of unitsOpening(sentence.text)) found.push({ ...u, start: u.start + offset + sentence.offset, end: u.end + offset + sentence.offset });
   }

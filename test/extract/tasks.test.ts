@@ -53,6 +53,21 @@ describe("tasks of a Kế hoạch", () => {
     expect(d.responsibleUnits.map((u) => u.name)).toEqual(["Ban Giám hiệu", "Liên đội", "Chi đoàn giáo viên"]);
   });
 
+  it("an item labelled with its unit ('1. Phòng Giáo dục và Đào tạo: Chủ trì ...') is that unit's, whatever the label's length", () => {
+    const d = extract(
+      doc(
+        ...PLAN_HEAD,
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Phòng Giáo dục và Đào tạo: Chủ trì tổ chức Hội khỏe; ban hành Điều lệ trước ngày 20/10/2024.",
+        "2. Trung tâm Văn hóa - Thể thao và Truyền thông huyện: Phối hợp bố trí sân bãi, trọng tài.",
+      ),
+    );
+    expect(summary(d.tasks)).toEqual([
+      ["Phòng Giáo dục và", ["Phòng Giáo dục và Đào tạo"]],
+      ["Trung tâm Văn hóa", ["Trung tâm Văn hóa - Thể thao và Truyền thông huyện"]],
+    ]);
+  });
+
   it("units from the sentence subject and from 'Giao X', under NHIỆM VỤ", () => {
     const d = extract(
       doc(
