@@ -99,7 +99,8 @@ function endsWithAt(text: string, end: number, suffix: string): boolean {
 /** A Luật names itself before its number: "Luật Trẻ em số 102/2016/QH13". */
 const LAW_BEFORE = /(?<![\p{L}])(?<type>Luật)(?<name>(?:\s+[\p{L}\-]+){1,6}?)\s+số\s*$/u;
 /** "Kế hoạch của Ban Tuyên giáo Trung ương tại công văn số ...": the issuer stated before the number. */
-const ISSUER_BEFORE = /(?:của|do)\s+(?<issuer>[^,;()]{3,80}?)\s+(?:tại|theo|qua)\s*$/iu;
+// Commas may stand inside the name (Sở Văn hóa, Thể thao và Du lịch); another "của" may not.
+const ISSUER_BEFORE = /(?:của|do)\s+(?<issuer>(?:(?!(?:của|do)\s)[^;()]){3,80}?)\s+(?:tại|theo|qua)\s*$/iu;
 const SHORT_NAME = /^\s*(?:[^()]|\([^()]*\)){0,400}?\((?:sau đây\s+)?(?:được\s+)?(?:viết tắt là|gọi tắt là|gọi chung là|gọi là)\s*:?\s*(?<short>[^()]{1,60}?)\s*\)/iu;
 /** A Luật cited by name: "Luật Trẻ em ngày 05/4/2016", "Luật Giáo dục năm 2019". */
 const LAW_BY_NAME = new RegExp(

@@ -185,8 +185,9 @@ function splitNames(list: string): string[] {
   const out: string[] = [];
   for (const part of parts) {
     const previous = out.at(-1);
-    // A part with no "và" that the next joins with "và" is the first half of one name.
-    if (previous !== undefined && !/\svà\s|\s-\s/u.test(previous) && /\svà\s/u.test(part) && previous.split(/\s+/).length <= 2) {
+    // "Văn hóa, Thể thao và Du lịch": the one kind of Sở or Bộ whose name has a comma. Any other
+    // part before one with "và" is a name of its own ("Tài chính, Kế hoạch và Đầu tư" are two).
+    if (previous !== undefined && /^Văn h(?:óa|oá)$/iu.test(previous) && /\svà\s/u.test(part)) {
       out[out.length - 1] = `${previous}, ${part}`;
       continue;
     }

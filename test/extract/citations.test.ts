@@ -72,6 +72,22 @@ describe("citations: what is read around the number", () => {
       issuer: "Hội nghị Trung ương lần thứ mười hai Khóa XII",
     },
     {
+      name: "an issuer before the number whose name holds a comma",
+      line: "Theo đề nghị của Giám đốc Sở Văn hóa, Thể thao và Du lịch tại Tờ trình số 315/TTr-SVHTTDL ngày 10 tháng 6 năm 2024.",
+      number: "315/TTr-SVHTTDL",
+      documentType: "TO_TRINH",
+      date: "2024-06-10",
+      issuer: "Sở Văn hóa, Thể thao và Du lịch",
+    },
+    {
+      name: "the nearer of two 'của' before the number",
+      line: "Thực hiện chỉ đạo của UBND tỉnh, theo đề nghị của Sở Y tế tại Công văn số 15/SYT-NVY ngày 02/3/2024, Phòng Y tế hướng dẫn như sau.",
+      number: "15/SYT-NVY",
+      documentType: "CONG_VAN",
+      date: "2024-03-02",
+      issuer: "Sở Y tế",
+    },
+    {
       name: "the unit that 'ban hành' the cited document, just before it",
       line: "Phòng GD&ĐT đã tham mưu UBND huyện ban hành Kế hoạch số 42/KH-UBND ngày 06/3/2023 về thực hiện phổ cập giáo dục.",
       number: "42/KH-UBND",

@@ -141,6 +141,11 @@ describe("tasks of a Quyết định", () => {
       article: "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Y tế, Tài chính; Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này./.",
       units: ["Văn phòng UBND tỉnh", "Sở Y tế", "Sở Tài chính", "UBND các huyện"],
     },
+    {
+      name: "'Giám đốc các Sở: ...' with Văn hóa, Thể thao và Du lịch, whose name has a comma, beside two that have none",
+      article: "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Văn hóa, Thể thao và Du lịch, Tài chính, Kế hoạch và Đầu tư; Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này./.",
+      units: ["Văn phòng UBND tỉnh", "Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính", "Sở Kế hoạch và Đầu tư", "UBND các huyện"],
+    },
   ])("Điều 3. ... chịu trách nhiệm thi hành, $name: one task, every unit", ({ article, units }) => {
     const d = extract(decision(article));
     expect(d.tasks).toHaveLength(1);
