@@ -47,6 +47,8 @@ function fromHeader(header: readonly Line[]): Issuer | null {
   let name = toNormalCase(own.text);
   const parent = parentLine ? toNormalCase(parentLine.text) : null;
   const lower = canon(name);
+  // "UBND TỈNH QUẢNG NAM / VĂN PHÒNG": an office is its parent's, by the parent's whole name.
+  if (parent && lower === "văn phòng") return { name: `${name} ${parent}`, shortName: null, parent, evidence: "header", span: span(own.start, own.end) };
   if (parent && TAKES_PARENT_LOCALITY.test(lower) && !LOCALITY.test(name) && !PARTY_LOCALITY.test(lower)) {
     const locality = localityOf(parent);
     if (locality) name = `${name} ${locality}`;

@@ -256,6 +256,8 @@ export const UNIT_HEADS: readonly string[] = [
   "tổ chức cơ sở đảng",
   "tổ chức đảng",
   "tổ chức chính trị - xã hội",
+  "chủ đầu tư",
+  "các chủ đầu tư",
   "đại biểu hội đồng nhân dân",
   "đại biểu hđnd",
   "thủ tướng",

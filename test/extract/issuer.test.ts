@@ -20,6 +20,12 @@ describe("issuer from the header", () => {
       issuer: "Trường Mầm non Hương Lưu",
       parent: "UBND thành phố Huế",
     },
+    {
+      name: "an office named only 'VĂN PHÒNG', under its committee",
+      header: ["UBND TỈNH QUẢNG NAM", "VĂN PHÒNG", "Số: 88/TB-VPUBND"],
+      issuer: "Văn phòng UBND tỉnh Quảng Nam",
+      parent: "UBND tỉnh Quảng Nam",
+    },
   ])("$name -> $issuer", ({ header, issuer, parent }) => {
     const d = extract(doc(...header, ...PLAN));
     expect(d.issuer?.name).toBe(issuer);

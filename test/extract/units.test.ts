@@ -36,6 +36,11 @@ describe("responsibleUnits", () => {
       units: ["Cơ quan Cảnh sát điều tra Công an tỉnh"],
     },
     {
+      name: "the investors of public works ('Các chủ đầu tư')",
+      body: ["I. NHIỆM VỤ", "- Các chủ đầu tư khẩn trương hoàn thiện hồ sơ thanh toán khối lượng hoàn thành."],
+      units: ["Các chủ đầu tư"],
+    },
+    {
       name: "a provincial media agency whose name holds a comma ('Báo và Phát thanh, Truyền hình Tây Ninh')",
       body: ["I. NHIỆM VỤ", "- Báo và Phát thanh, Truyền hình Tây Ninh đăng tải Thông báo trên các ấn phẩm."],
       units: ["Báo và Phát thanh, Truyền hình Tây Ninh"],
