@@ -137,6 +137,9 @@ const PLENUM = new RegExp(
   "u",
 );
 
+/** The type code of a document issued jointly: TTLT (thông tư liên tịch), NQLT, CTLT … */
+const JOINT = /(?<![\p{L}])[\p{Lu}Đ]{1,3}LT(?![\p{L}])/u;
+
 /** "... UBND huyện (đã) ban hành " right before a cited document's type word. */
 const ISSUED_BY_BEFORE = /(?<issuer>[^,;:()]{3,80}?)\s+(?:đã\s+)?ban hành\s*$/u;
 /** The cheap look first: the lazy name above is tried from every position of the window. */
@@ -283,6 +286,12 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
       if (date.impossible) warnings.push(warning("date-impossible", `cited date "${date.raw}" cannot exist`, span(line.start + date.index, line.start + date.end)));
     }
     let issuer = issuerAfter(text, end);
+    // A joint document (TTLT, NQLT ...) has its issuers joined: "của Bộ Nội vụ và Bộ Tài chính".
+    if (issuer && JOINT.test(found.number)) {
+      const and = /^\s+và\s+/u.exec(text.slice(issuer.end));
+      const second = and ? subjectOf(text.slice(issuer.end + and[0].length, issuer.end + and[0].length + 120)) : null;
+      if (and && second && second.start === 0) issuer = { name: `${issuer.name} và ${second.name}`, end: issuer.end + and[0].length + second.end };
+    }
     if (issuer) end = issuer.end;
     else if (typeMatch) {
       const windowStart = Math.max(0, start - 120);

@@ -80,6 +80,22 @@ describe("citations: what is read around the number", () => {
       issuer: "Sở Văn hóa, Thể thao và Du lịch",
     },
     {
+      name: "a joint circular's two issuers",
+      line: "Căn cứ Thông tư liên tịch số 01/2015/TTLT-BNV-BTC ngày 14/8/2015 của Bộ Nội vụ và Bộ Tài chính hướng dẫn thực hiện chính sách.",
+      number: "01/2015/TTLT-BNV-BTC",
+      documentType: "THONG_TU",
+      date: "2015-08-14",
+      issuer: "Bộ Nội vụ và Bộ Tài chính",
+    },
+    {
+      name: "a document one body issued keeps that one, whatever 'và' follows",
+      line: "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ và các văn bản hướng dẫn thi hành.",
+      number: "30/2020/NĐ-CP",
+      documentType: "NGHI_DINH",
+      date: "2020-03-05",
+      issuer: "Chính phủ",
+    },
+    {
       name: "the nearer of two 'của' before the number",
       line: "Thực hiện chỉ đạo của UBND tỉnh, theo đề nghị của Sở Y tế tại Công văn số 15/SYT-NVY ngày 02/3/2024, Phòng Y tế hướng dẫn như sau.",
       number: "15/SYT-NVY",
