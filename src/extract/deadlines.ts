@@ -114,6 +114,15 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // "vào tháng 10/2024 và tháng 01/2025": each month after the first of such a list is a time too.
+    needs: [anyOf("tháng")],
+    re: new RegExp(String.raw`(?<=(?:trong|vào|dự kiến)\s+tháng\s*\d{1,2}\s*(?:/|năm)\s*\d{4}(?:\s*(?:,|và)\s*tháng\s*\d{1,2}\s*(?:/|năm)\s*\d{4})*\s*(?:,|và)\s*)tháng\s*(?<m1>\d{1,2})\s*(?:/|năm)\s*(?<y>\d{4})`, "giu"),
+    read: (m) => {
+      const month = isoMonth(Number(m.groups!["m1"]), Number(m.groups!["y"]));
+      return { start: month, end: month };
+    },
+  },
+  {
     // (trong) quý I/2025
     needs: [anyOf("quý")],
     re: new RegExp(String.raw`(?:(?:hoàn thành|thực hiện)\s+)?(?:trong|vào|trước)\s+${QUARTER}`, "giu"),

@@ -238,6 +238,8 @@ export const UNIT_HEADS: readonly string[] = [
   "ủy ban thường vụ quốc hội",
   "ngành",
   "giáo viên chủ nhiệm",
+  "tổng phụ trách đội",
+  "tổng phụ trách",
   "giáo viên",
   "liên đội",
   "chi đoàn",

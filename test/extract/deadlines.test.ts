@@ -22,6 +22,13 @@ describe("deadlines", () => {
     expect(deadlinesOf("I. NHIỆM VỤ", line)).toEqual([{ start, end }]);
   });
 
+  it("each month of 'vào tháng 10/2024 và tháng 01/2025'", () => {
+    expect(deadlinesOf("I. NHIỆM VỤ", "3. Tổ chức họp cha mẹ học sinh vào tháng 10/2024 và tháng 01/2025.")).toEqual([
+      { start: "2024-10", end: "2024-10" },
+      { start: "2025-01", end: "2025-01" },
+    ]);
+  });
+
   it.each([
     { name: "a target year in an objective", body: ["I. MỤC TIÊU", "1. Tỷ lệ huy động trẻ em 5 tuổi đi học mẫu giáo đạt 99,8% vào năm 2025."] },
     { name: "a period in the title", body: ["I. MỤC ĐÍCH", "- Thực hiện Chương trình hành động vì trẻ em giai đoạn 2021-2030."] },

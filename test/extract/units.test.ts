@@ -36,6 +36,11 @@ describe("responsibleUnits", () => {
       units: ["Cơ quan Cảnh sát điều tra Công an tỉnh"],
     },
     {
+      name: "a school's Team leader ('Tổng phụ trách Đội')",
+      body: ["I. NHIỆM VỤ", "- Tổng phụ trách Đội tổ chức các hoạt động ngoài giờ lên lớp hằng tháng."],
+      units: ["Tổng phụ trách Đội"],
+    },
+    {
       name: "the investors of public works ('Các chủ đầu tư')",
       body: ["I. NHIỆM VỤ", "- Các chủ đầu tư khẩn trương hoàn thiện hồ sơ thanh toán khối lượng hoàn thành."],
       units: ["Các chủ đầu tư"],
