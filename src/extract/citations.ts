@@ -7,7 +7,7 @@ import { findNumbers, typeOfNumber, type FoundNumber } from "../text/numbers.js"
 import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
 import { CITATION_RELATION_CUES } from "../vocabulary/relations.js";
 import { extracted, span, warning, type Extracted, type ExtractContext } from "./context.js";
-import { subjectOf } from "./units.js";
+import { subjectOf, unitsBefore } from "./units.js";
 import { matchesOf } from "../text/matches.js";
 
 /**
@@ -140,21 +140,9 @@ const PLENUM = new RegExp(
 /** The type code of a document issued jointly: TTLT (thông tư liên tịch), NQLT, CTLT … */
 const JOINT = /(?<![\p{L}])[\p{Lu}Đ]{1,3}LT(?![\p{L}])/u;
 
-/** "... UBND huyện (đã) ban hành " right before a cited document's type word. */
-const ISSUED_BY_BEFORE = /(?<issuer>[^,;:()]{3,80}?)\s+(?:đã\s+)?ban hành\s*$/u;
-/** The cheap look first: the lazy name above is tried from every position of the window. */
-const ENDS_WITH_BAN_HANH = /ban hành\s*$/u;
-
-/** The unit a stretch ends with ("Phòng GD&ĐT đã tham mưu UBND huyện" -> UBND huyện): the longest tail that reads whole as one unit. */
-function unitsEndingAt(stretch: string): string | null {
-  const words = stretch.trim().split(/\s+/u);
-  for (let k = Math.max(0, words.length - 8); k < words.length; k++) {
-    const tail = words.slice(k).join(" ");
-    const unit = subjectOf(tail);
-    if (unit && unit.start === 0 && unit.end >= tail.length - 1) return unit.name;
-  }
-  return null;
-}
+/** "... UBND huyện (đã) ban hành " right before a cited document's type word: the unit that issued it. */
+const ISSUING_CUES = ["ban hành", "đã ban hành"];
+const ISSUING_CUE_AT_END = /^\s*(?:đã\s+)?ban hành\s*$/u;
 
 /** The issuer a citing phrase names after the number or date: "của Bộ Chính trị", "của UBND tỉnh". */
 function issuerAfter(text: string, from: number): { name: string; end: number } | null {
@@ -305,9 +293,8 @@ function mentionsInLine(line: Line, own: string | null): { mentions: Mention[]; 
         if (head) start = head.index;
       } else {
         // "tham mưu UBND huyện ban hành Kế hoạch số 42/KH-UBND": the unit that issued it, just before.
-        const issuing = ENDS_WITH_BAN_HANH.test(window) ? ISSUED_BY_BEFORE.exec(window) : null;
-        const stated = issuing ? unitsEndingAt(issuing.groups!["issuer"]!) : null;
-        if (stated) issuer = { name: stated, end };
+        const stated = unitsBefore(window, ISSUING_CUES).find((u) => ISSUING_CUE_AT_END.test(window.slice(u.end)));
+        if (stated) issuer = { name: stated.name, end };
       }
     }
     const after = text.slice(end, end + 500);
