@@ -70,34 +70,39 @@ export class VanbanQueue {
    * stage) takes three round trips: a fresh batch is what a submitter mostly sends.
    */
   async submit(data: JobData, bytes: Uint8Array): Promise<"queued" | "stored" | "in-flight"> {
-    const seen = await this.redis
-      .multi()
-      .hget(this.keys.sources, data.sha256)
-      .exists(...STAGES.map((stage) => this.queues[stage].toKey(data.sha256)))
-      .exec();
-    if (seen === null || seen.some(([error]) => error !== null)) throw new VanbanError("unreadable", "Redis did not answer whether the document is known");
-    if (seen[0]![1] !== null) return "stored";
-    const fresh = seen[1]![1] === 0;
-    if (!fresh) {
+    const [stored, jobs] = replies(
+      await this.redis
+        .multi()
+        .hget(this.keys.sources, data.sha256)
+        .exists(...STAGES.map((stage) => this.queues[stage].toKey(data.sha256)))
+        .exec(),
+      "Redis did not answer whether the document is known",
+    );
+    if (stored !== null) return "stored";
+    if (jobs !== 0) {
       const state = await this.queues.link.getJobState(data.sha256);
       if (state !== "unknown" && state !== "failed" && state !== "completed") return "in-flight";
       await this.removeFailedJobs(data.sha256);
     }
-    const written = await this.redis
-      .multi()
-      .set(this.keys.bytes(data.sha256), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "EX", this.config.bytesTtlSeconds)
-      .hdel(this.keys.failures, data.sha256)
-      .exec();
-    // A flow whose bytes were not written would only fail in its load stage.
-    if (written === null || written.some(([error]) => error !== null)) throw new VanbanError("unreadable", "Redis did not take the file's bytes");
-    await this.flows.add(this.flowOf(data));
+    await this.addFlow(data, bytes);
     return "queued";
   }
 
   /** Clears what an earlier try left (its failed jobs and failure record) and adds the flow again. */
   private async requeue(data: JobData): Promise<void> {
     await this.removeFailedJobs(data.sha256);
-    await this.redis.hdel(this.keys.failures, data.sha256);
+    await this.addFlow(data);
+  }
+
+  /**
+   * Puts the document's bytes (when given) and clears its failure record in one transaction, then
+   * adds its flow: a flow whose bytes were not written would only fail in its load stage.
+   */
+  private async addFlow(data: JobData, bytes?: Uint8Array): Promise<void> {
+    const multi = this.redis.multi();
+    if (bytes) multi.set(this.keys.bytes(data.sha256), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "EX", this.config.bytesTtlSeconds);
+    multi.hdel(this.keys.failures, data.sha256);
+    replies(await multi.exec(), "Redis did not take the file's bytes or clear its failure record");
     await this.flows.add(this.flowOf(data));
   }
 
@@ -204,6 +209,12 @@ export class VanbanQueue {
   async close(): Promise<void> {
     await Promise.all([...STAGES.map((s) => this.queues[s].close()), this.flows.close()]);
   }
+}
+
+/** A transaction's replies, or the error that says Redis refused some of it. */
+function replies(result: [Error | null, unknown][] | null, why: string): unknown[] {
+  if (result === null || result.some(([error]) => error !== null)) throw new VanbanError("unreadable", why);
+  return result.map(([, value]) => value);
 }
 
 export type Settled = { status: "stored"; id: string } | { status: "failed"; failure: QueueFailure } | null;
