@@ -1,6 +1,6 @@
 import { ancestorsOf, isHeadingLike, isLeaf, type OutlineItem } from "../segment/outline.js";
 import { foldWords } from "../text/fold.js";
-import { perDocument } from "../text/memo.js";
+import { DocumentMemo } from "../text/memo.js";
 import type { Objective, TextItem } from "../schema/document.js";
 import { extracted, span, type Extracted, type ExtractContext } from "./context.js";
 import { matchesOf } from "../text/matches.js";
@@ -18,16 +18,11 @@ export type SectionKind =
 
 /** What a heading announces, read from its words with diacritics folded (OCR drops them). */
 export function classifyHeading(heading: string): SectionKind {
-  let kind = KIND_OF_HEADING.get(heading);
-  if (kind === undefined) {
-    kind = classify(heading);
-    KIND_OF_HEADING.set(heading, kind);
-  }
-  return kind;
+  return KIND_OF_HEADING.get(heading);
 }
 
 /** Every section finder and the task finder ask about the same items, and their ancestors again. */
-const KIND_OF_HEADING = perDocument(new Map<string, SectionKind>());
+const KIND_OF_HEADING = new DocumentMemo(classify);
 
 function classify(heading: string): SectionKind {
   const f = foldWords(heading.replace(/:.*$/u, ""));

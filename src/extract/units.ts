@@ -1,7 +1,7 @@
 import { canon } from "../text/fold.js";
 import { isAbbreviation } from "../text/casing.js";
 import { charClass, isSurrogate } from "../text/chars.js";
-import { forgetDocument, perDocument, RecentMemo } from "../text/memo.js";
+import { DocumentMemo, forgetDocument, perDocument, RecentMemo } from "../text/memo.js";
 import { LOCALITY_WORDS, NOT_UNITS, UNIT_DETERMINERS, UNIT_HEADS } from "../vocabulary/names.js";
 import { NAME_CONTINUING_PHRASES, NAME_ENDING_WORDS } from "../vocabulary/verbs.js";
 import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
@@ -524,12 +524,7 @@ export function unitsBefore(text: string, cues: readonly string[]): UnitMatch[] 
 
 /** A heading that names a unit: "1. Văn phòng Bộ", "Trách nhiệm của Sở Y tế:", "Đối với cấp tỉnh". */
 export function unitOfHeading(heading: string): UnitMatch | null {
-  let unit = UNIT_OF_HEADING.get(heading);
-  if (unit === undefined) {
-    unit = readUnitOfHeading(heading);
-    UNIT_OF_HEADING.set(heading, unit);
-  }
-  return unit;
+  return UNIT_OF_HEADING.get(heading);
 }
 
 /**
@@ -537,6 +532,10 @@ export function unitOfHeading(heading: string): UnitMatch | null {
  * two, where unitOfHeading reads the first. The list must be the whole heading.
  */
 export function unitsOfHeading(heading: string): UnitMatch[] {
+  return UNITS_OF_HEADING.get(heading);
+}
+
+function readUnitsOfHeading(heading: string): UnitMatch[] {
   const first = unitOfHeading(heading);
   if (first === null) return [];
   if (!/^\s*(?:,|và\s)/u.test(heading.slice(first.end))) return [first];
@@ -547,7 +546,8 @@ export function unitsOfHeading(heading: string): UnitMatch[] {
 }
 
 /** In TỔ CHỨC THỰC HIỆN every leaf asks again about each heading above it. Callers only read the answer. */
-const UNIT_OF_HEADING = perDocument(new Map<string, UnitMatch | null>());
+const UNIT_OF_HEADING = new DocumentMemo(readUnitOfHeading);
+const UNITS_OF_HEADING = new DocumentMemo(readUnitsOfHeading);
 
 function readUnitOfHeading(heading: string): UnitMatch | null {
   const stripped = heading.replace(/^(?:Trách nhiệm của|Đối với|Giao|Đề nghị|Yêu cầu)\s+/iu, "");

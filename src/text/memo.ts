@@ -33,6 +33,29 @@ export class RecentMemo<V> {
   }
 }
 
+/**
+ * Every answer about a key, kept to the end of the document: for the few keys asked about again
+ * and again (headings, which every leaf below them asks about). Cleared by `forgetDocument`.
+ */
+export class DocumentMemo<V> {
+  private readonly values = new Map<string, V>();
+
+  constructor(private readonly compute: (key: string) => V) {
+    perDocument(this);
+  }
+
+  get(key: string): V {
+    if (this.values.has(key)) return this.values.get(key)!;
+    const value = this.compute(key);
+    this.values.set(key, value);
+    return value;
+  }
+
+  clear(): void {
+    this.values.clear();
+  }
+}
+
 /** Memos that hold one document's text: cleared between documents, so none outlives its document. */
 const PER_DOCUMENT: Array<{ clear(): void }> = [];
 
