@@ -1,4 +1,5 @@
 import { VanbanError } from "../../errors.js";
+import { charClass } from "../../text/chars.js";
 import type { Warning } from "../../schema/document.js";
 import { decodeLegacy, encodingOfFont, legacyEncodingOf } from "../encodings/index.js";
 import { containsName } from "../magic.js";
@@ -30,34 +31,32 @@ const OCR_BATCH = 8;
 /** A page's text layer: usable, too few letters to be the page's text, or mostly glyphs without Unicode. */
 export function textLayerQuality(text: string, minLetters: number): "usable" | "sparse" | "garbage" {
   // One pass over the code units, for every page of every PDF: three regex replaces cost more
-  // than the page's layout. Letters are counted only until there are enough.
+  // than the page's layout. Letters are counted only until there are enough, and in code units,
+  // as the regex count this replaced did: a letter beyond the BMP is two.
   let visible = 0;
   let garbage = 0;
   let letters = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || c <= 0x08 || c === 0x0b || c === 0x0c || (c >= 0x0e && c <= 0x1f)) garbage++;
-    if (!WHITE_SPACE.has(c)) visible++;
+    if (isGarbage(c)) garbage++;
     const low = text.charCodeAt(i + 1);
-    const pair = c >= 0xd800 && c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
-    if (letters < minLetters) {
-      if (c < 0x80) {
-        if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
-        // Counted in code units, as the regex count this replaced did: a letter beyond the BMP is two.
-      } else if (LETTER.test(pair ? text.slice(i, i + 2) : text.charAt(i))) letters += pair ? 2 : 1;
-    }
-    if (pair) {
-      visible++;
+    if (c >= 0xd800 && c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+      visible += 2;
+      if (letters < minLetters && ASTRAL_LETTER.test(text.slice(i, i + 2))) letters += 2;
       i++;
+      continue;
     }
+    if (!isWhiteSpace(c)) visible++;
+    if (letters < minLetters && isLetter(c)) letters++;
   }
   if (visible > 0 && garbage / visible > MAX_GARBAGE_SHARE) return "garbage";
   return letters >= minLetters ? "usable" : "sparse";
 }
 
-/** What `\s` matches: JavaScript's white space and line terminators. */
-const WHITE_SPACE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
-const LETTER = /^\p{L}$/u;
+const isWhiteSpace = charClass(/\s/u);
+const isGarbage = charClass(/[\ufffd\ue000-\uf8ff\u0000-\u0008\u000b\u000c\u000e-\u001f]/u);
+const isLetter = charClass(/\p{L}/u);
+const ASTRAL_LETTER = /^\p{L}$/u;
 
 /**
  * Reads a PDF into the canonical document, one Page per PDF page: the text layer where it is
