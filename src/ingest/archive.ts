@@ -187,9 +187,10 @@ export class ArchiveWriter {
   }
 
   /** Puts a document's facts anew (a reviewer corrected its fields): later facts of an id replace earlier ones. */
-  async replaceFacts(facts: DocumentFact): Promise<void> {
-    await this.commit();
-    await this.store.putDocuments([facts]);
+  replaceFacts(facts: DocumentFact): Promise<void> {
+    // Through the commit chain, so the log keeps the order the facts were put in.
+    this.pendingFacts.push(facts);
+    return this.commit();
   }
 
   /**
