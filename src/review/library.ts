@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
@@ -7,6 +7,7 @@ import { nodeSchema } from "../graph/derive.js";
 import { documentFacts, type DocumentFact } from "../graph/facts.js";
 import type { ReferenceGraph } from "../graph/graph.js";
 import { archivePaths, ArchiveWriter, type FailureLine } from "../ingest/archive.js";
+import { failureLine, sha256Hex } from "../ingest/ingest.js";
 import { vanbanDocumentSchema, type VanbanDocument } from "../schema/document.js";
 import { applyCorrections, makeCorrection, type Correction, type CorrectionRequest, type ReviewedDocument } from "./corrections.js";
 import type { Extractor } from "./extractors.js";
@@ -37,12 +38,13 @@ export const citationLinkSchema = z.object({
 });
 export type CitationLink = z.infer<typeof citationLinkSchema>;
 
-export interface LibraryOptions {
+interface LibraryOptions {
   archiveDir: string;
   extractor: Extractor;
-  /** Finished jobs remembered for GET /api/jobs/:id; the oldest are forgotten first. */
-  keepJobs?: number;
 }
+
+/** Finished jobs remembered for GET /api/jobs/:id; the oldest are forgotten first. */
+const KEEP_JOBS = 10_000;
 
 const DOCUMENT_ID = /^vb_[0-9a-f]{24}$/;
 /** A server's documents are searchable and linked the moment their job says done. */
@@ -66,11 +68,9 @@ export class Library {
   private heldBytes = 0;
 
   private constructor(
-    readonly archiveDir: string,
     private readonly archive: ArchiveWriter,
     private readonly corrections: CorrectionLog,
     private readonly extractor: Extractor,
-    private readonly keepJobs: number,
   ) {}
 
   /** Opens the archive for writing (its lock is held until close) and the corrections log. */
@@ -78,7 +78,7 @@ export class Library {
     const archive = await ArchiveWriter.open(options.archiveDir, COMMIT_EVERY_DOCUMENT);
     try {
       const corrections = await CorrectionLog.open(join(options.archiveDir, "corrections.ndjson"));
-      return new Library(options.archiveDir, archive, corrections, options.extractor, options.keepJobs ?? 10_000);
+      return new Library(archive, corrections, options.extractor);
     } catch (error) {
       await archive.release();
       throw error;
@@ -112,6 +112,13 @@ export class Library {
     return job === undefined ? undefined : { ...job };
   }
 
+  /** How many jobs are in each state, without copying them. */
+  jobCounts(): Record<Job["status"], number> {
+    const counts = { queued: 0, running: 0, done: 0, failed: 0 };
+    for (const job of this.jobsById.values()) counts[job.status]++;
+    return counts;
+  }
+
   /** Newest first. */
   jobs(): Job[] {
     return [...this.jobsById.values()].reverse().map((job) => ({ ...job }));
@@ -124,15 +131,15 @@ export class Library {
 
   private remember(job: Job): void {
     this.jobsById.set(job.id, job);
-    if (this.jobsById.size <= this.keepJobs) return;
+    if (this.jobsById.size <= KEEP_JOBS) return;
     for (const [id, old] of this.jobsById) {
-      if (this.jobsById.size <= this.keepJobs) break;
+      if (this.jobsById.size <= KEEP_JOBS) break;
       if (old.status === "done" || old.status === "failed") this.jobsById.delete(id);
     }
   }
 
   private async process(job: Job, bytes: Uint8Array): Promise<void> {
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const sha256 = sha256Hex(bytes);
     job.status = "running";
     let outcome = this.inFlight.get(sha256);
     const first = outcome === undefined;
@@ -159,7 +166,7 @@ export class Library {
     this.attempted.add(fileName);
     const outcome = await this.extractor.extract({ sha256, fileName, bytes });
     if (outcome.status === "failed") {
-      this.failures.push({ file: fileName, code: outcome.failure.code, message: outcome.failure.message, retryable: outcome.failure.retryable });
+      this.failures.push(failureLine(outcome.failure, fileName));
       return outcome.failure;
     }
     // The same text from another file (a DOCX and its PDF) is one document: archived once.
@@ -173,7 +180,7 @@ export class Library {
   }
 
   private hasDocument(id: string): Promise<boolean> {
-    return access(archivePaths(this.archiveDir).document(id)).then(
+    return access(archivePaths(this.archive.dir).document(id)).then(
       () => true,
       () => false,
     );
@@ -184,7 +191,7 @@ export class Library {
     if (!DOCUMENT_ID.test(id)) return null;
     let text: string;
     try {
-      text = await readFile(archivePaths(this.archiveDir).document(id), "utf8");
+      text = await readFile(archivePaths(this.archive.dir).document(id), "utf8");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw error;
