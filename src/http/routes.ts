@@ -51,9 +51,7 @@ export function registerApi(app: FastifyInstance, { library, guard, openapi, max
   app.get("/api/openapi.json", async () => openapi());
 
   app.get("/api/status", async () => {
-    const jobs = { queued: 0, running: 0, done: 0, failed: 0 };
-    for (const job of library.jobs()) jobs[job.status]++;
-    return { status: "ok", extractor: library.extractorKind, documents: await library.documentCount(), jobs };
+    return { status: "ok", extractor: library.extractorKind, documents: await library.documentCount(), jobs: library.jobCounts() };
   });
 
   app.post("/api/documents", { preHandler: guard }, async (request, reply) => {
