@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { vanbanDocumentSchema, type VanbanDocument } from "../schema/document.js";
-import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
+import { TYPE_BY_CODE, type DocumentTypeCodeData } from "../vocabulary/document-types.js";
 
 /**
  * A person's correction of one field. It is kept beside the machine's value, never in place of
@@ -97,11 +97,10 @@ export function checkCorrectable(document: VanbanDocument, pointer: string): voi
 
 const pointerOf = (tokens: readonly string[]): string => (tokens.length === 0 ? "the document" : `/${tokens.map((t) => t.replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`);
 
-/** A copy of `document` with `value` at `pointer` (the pointer checked by checkCorrectable). */
-function setAt<T>(document: T, pointer: string, value: unknown): T {
+/** Puts `value` at `pointer` in `document`, in place (the pointer checked by checkCorrectable). */
+function setAt(document: Json, pointer: string, value: unknown): void {
   const tokens = parsePointer(pointer);
-  const copy = structuredClone(document) as unknown as Json;
-  let node: Json = copy;
+  let node: Json = document;
   for (const [i, token] of tokens.entries()) {
     const last = i === tokens.length - 1;
     if (Array.isArray(node)) {
@@ -112,20 +111,20 @@ function setAt<T>(document: T, pointer: string, value: unknown): T {
       else node = node[token]!;
     }
   }
-  return copy as unknown as T;
 }
 
 /** The document with every correction applied, oldest first: a later correction of a field wins. */
 export function applyCorrections(document: VanbanDocument, corrections: readonly Correction[]): ReviewedDocument {
-  let corrected = document;
-  for (const correction of corrections) corrected = setAt(corrected, correction.field, correction.value);
+  // One copy for all of them: the document as read stays as the machine wrote it.
+  const corrected = corrections.length === 0 ? document : structuredClone(document);
+  for (const correction of corrections) setAt(corrected as unknown as Json, correction.field, correction.value);
   return { ...withTypeNameOfCode(corrected), corrections: [...corrections] };
 }
 
 /** The type's name follows its code: a reviewer corrects the code, and the name is the vocabulary's for it. */
 function withTypeNameOfCode(document: VanbanDocument): VanbanDocument {
   const type = document.documentType as { code?: unknown; name?: unknown } | null;
-  const name = DOCUMENT_TYPES.find((t) => t.code === type?.code)?.name;
+  const name = TYPE_BY_CODE.get(type?.code as DocumentTypeCodeData)?.name;
   return name === undefined || type?.name === name ? document : { ...document, documentType: { ...document.documentType, name } };
 }
 

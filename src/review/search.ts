@@ -3,7 +3,7 @@ import type { DocumentFact } from "../graph/facts.js";
 import { documentTypeCodeSchema, partialDateSchema } from "../schema/document.js";
 import { fold } from "../text/fold.js";
 import { normaliseNumber } from "../text/numbers.js";
-import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
+import { DOCUMENT_TYPES, TYPE_BY_CODE } from "../vocabulary/document-types.js";
 
 /** A document in a list: the fields people search and sort by, corrections applied. */
 export const documentSummarySchema = z.object({
@@ -44,13 +44,12 @@ export type SearchQuery = z.infer<typeof searchQuerySchema>;
 export const searchResultSchema = z.object({ total: z.number().int().nonnegative(), documents: z.array(documentSummarySchema) });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 
-const TYPE_NAMES = new Map(DOCUMENT_TYPES.map((t) => [t.code, t.name]));
-const typeName = (code: string): string => TYPE_NAMES.get(code as DocumentFact["documentType"]) ?? code;
+const typeName = (code: string): string => TYPE_BY_CODE.get(code as DocumentFact["documentType"])?.name ?? code;
 
 /** The type codes a `type` filter means: a code as written, or every type whose name folds to it. */
 function typeCodes(typed: string): ReadonlySet<string> {
   const code = typed.toUpperCase();
-  if (TYPE_NAMES.has(code as DocumentFact["documentType"])) return new Set([code]);
+  if (TYPE_BY_CODE.has(code as DocumentFact["documentType"])) return new Set([code]);
   const folded = fold(typed);
   return new Set(DOCUMENT_TYPES.filter((t) => fold(t.name) === folded).map((t) => t.code));
 }
