@@ -8,6 +8,7 @@ import {
   chainResponseSchema,
   citesResponseSchema,
   correctionResponseSchema,
+  docParamsSchema,
   documentViewSchema,
   graphExportQuerySchema,
   jobsResponseSchema,
@@ -45,7 +46,7 @@ const queryParameters = (schema: z.ZodObject) =>
     return { name, in: "query", required: false, schema: fieldSchema, ...(typeof fieldSchema["description"] === "string" ? { description: fieldSchema["description"] } : {}) };
   });
 const pathParameter = (name: string, description: string) => ({ name, in: "path", required: true, schema: { type: "string" }, description });
-const DOC = pathParameter("doc", "a document id, node id, number (20-CT/TW), type and serial (Chỉ thị 20) or a Luật's name");
+const DOC = pathParameter("doc", docParamsSchema.shape.doc.description!);
 const bearer = [{ bearer: [] }];
 
 /**

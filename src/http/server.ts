@@ -64,9 +64,9 @@ export async function startServer(options: ServeOptions, context: { config?: Pip
     if (error instanceof ApiError) return reply.code(error.status).send(error.body());
     const status = typeof error.statusCode === "number" && error.statusCode >= 400 ? error.statusCode : 500;
     const message = status === 500 ? `internal error: ${error.message}` : error.code === "FST_REQ_FILE_TOO_LARGE" ? `a file is over the limit of ${config.limits.maxBytes} bytes` : error.message;
-    return reply.code(status).send({ error: { code: codeOfStatus(status), message } });
+    return reply.code(status).send(new ApiError(status, codeOfStatus(status), message).body());
   });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: "not-found", message: `no route ${request.method} ${request.url.split("?")[0]}` } }));
+  app.setNotFoundHandler((request, reply) => reply.code(404).send(new ApiError(404, "not-found", `no route ${request.method} ${request.url.split("?")[0]}`).body()));
 
   await app.register(multipart, {
     limits: { fileSize: config.limits.maxBytes, files: settings.maxFilesPerRequest, fields: 10, fieldSize: 1024, parts: settings.maxFilesPerRequest + 10, headerPairs: 200 },
