@@ -28,12 +28,13 @@ export function connect(url: string): RedisConnection {
   if (parsed.protocol !== "redis:" && parsed.protocol !== "rediss:") {
     throw new VanbanError("unreadable", `not a Redis URL: '${url}' (redis://, rediss://, or redis-cluster://host:port,host:port)`);
   }
-  return new Redis(url, { ...CONNECTION_OPTIONS, connectionName: `vanban:${process.pid}` });
+  return new Redis(url, CONNECTION_OPTIONS);
 }
 
 const CONNECTION_OPTIONS = {
   maxRetriesPerRequest: null,
   enableReadyCheck: true,
+  connectionName: `vanban:${process.pid}`,
   // Reconnect at once, then back off to two seconds: a restarting Redis is waited for, not given up on.
   retryStrategy: (times: number) => Math.min(times * 100, 2_000),
 };
@@ -42,7 +43,8 @@ function connectCluster(url: string, tls: boolean): Cluster {
   const rest = url.slice(url.indexOf("://") + 3);
   const at = rest.lastIndexOf("@");
   const credentials = at >= 0 ? rest.slice(0, at) : "";
-  const [username, password] = credentials.includes(":") ? [decodeURIComponent(credentials.slice(0, credentials.indexOf(":"))), decodeURIComponent(credentials.slice(credentials.indexOf(":") + 1))] : [undefined, credentials === "" ? undefined : decodeURIComponent(credentials)];
+  const colon = credentials.indexOf(":");
+  const [username, password] = colon >= 0 ? [decodeURIComponent(credentials.slice(0, colon)), decodeURIComponent(credentials.slice(colon + 1))] : [undefined, credentials === "" ? undefined : decodeURIComponent(credentials)];
   const nodes = (at >= 0 ? rest.slice(at + 1) : rest)
     .replace(/\/+$/, "")
     .split(",")
@@ -54,7 +56,7 @@ function connectCluster(url: string, tls: boolean): Cluster {
   return new Cluster(nodes, {
     enableReadyCheck: true,
     clusterRetryStrategy: CONNECTION_OPTIONS.retryStrategy,
-    redisOptions: { ...CONNECTION_OPTIONS, connectionName: `vanban:${process.pid}`, ...(username === undefined ? {} : { username }), ...(password === undefined ? {} : { password }), ...(tls ? { tls: {} } : {}) },
+    redisOptions: { ...CONNECTION_OPTIONS, ...(username === undefined ? {} : { username }), ...(password === undefined ? {} : { password }), ...(tls ? { tls: {} } : {}) },
   });
 }
 
