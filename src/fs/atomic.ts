@@ -21,7 +21,7 @@ export async function writePiecesAtomic(path: string, pieces: Iterable<string | 
       for (const piece of pieces) {
         if (typeof piece !== "string") {
           // Bytes go out as they are: no string to join them into.
-          await handle.write(batch.join(""));
+          if (batch.length > 0) await handle.write(batch.join(""));
           await handle.write(piece);
           batch = [];
           length = 0;
