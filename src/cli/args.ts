@@ -185,6 +185,12 @@ function positiveInteger(value: string | undefined, name: string, helpCommand: s
   return parsed.data;
 }
 
+function portNumber(value: string): number {
+  const parsed = z.coerce.number().int().min(0).max(65_535).safeParse(value);
+  if (!parsed.success) throw new UsageError(`--port needs a port number 0-65535, not '${value}'`, SERVE_HELP);
+  return parsed.data;
+}
+
 function requireArchive(archive: string | undefined, helpCommand: string): string {
   if (archive === undefined || archive === "") throw new UsageError(helpCommand === GRAPH_HELP || helpCommand === INGEST_HELP ? "--archive DIR (or --redis URL) is required" : "--archive DIR is required", helpCommand);
   return archive;
@@ -298,14 +304,12 @@ function parseServe(args: string[], env: Env): Command {
   if (values.archive === "") throw new UsageError("--archive needs a folder", SERVE_HELP);
   if (values.host === "") throw new UsageError("--host needs an address", SERVE_HELP);
   if (values.pipeline === "") throw new UsageError("--pipeline needs a file", SERVE_HELP);
-  const port = values.port === undefined ? 8080 : z.coerce.number().int().min(0).max(65_535).safeParse(values.port);
-  if (typeof port !== "number" && !port.success) throw new UsageError(`--port needs a port number 0-65535, not '${values.port}'`, SERVE_HELP);
   const token = env["VANBAN_TOKEN"];
   return {
     kind: "serve",
     archive: values.archive ?? DEFAULT_SERVE_ARCHIVE,
     host: values.host ?? "127.0.0.1",
-    port: typeof port === "number" ? port : port.data,
+    port: values.port === undefined ? 8080 : portNumber(values.port),
     pipelinePath: values.pipeline ?? null,
     workers: positiveInteger(values.workers, "workers", SERVE_HELP),
     target,
