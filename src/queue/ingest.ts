@@ -7,7 +7,7 @@ import { failureLine, sha256Hex, type IngestProgress } from "../ingest/ingest.js
 import { collectInputs } from "../ingest/inputs.js";
 import { defaultPipeline, type PipelineConfig } from "../pipeline/config.js";
 import type { JobData } from "./config.js";
-import { IdleWaitCheck, type VanbanQueue } from "./queue.js";
+import { failureOfRecord, IdleWaitCheck, type VanbanQueue } from "./queue.js";
 
 export interface QueueIngestOptions {
   /** Also write the finished documents and their graph here, exactly as embedded ingest does. */
@@ -137,8 +137,7 @@ async function collect(queue: VanbanQueue, pending: Map<string, JobData>, archiv
       else if (outcome?.status === "failed") {
         pending.delete(data.sha256);
         finished++;
-        const { failure } = outcome;
-        fail({ code: failure.code, message: failure.message, retryable: failure.retryable, file: data.file }, data);
+        fail(failureOfRecord(outcome.failure, data.file), data);
       }
     });
     for (let k = 0; k < done.length; k += FETCH_AT_ONCE) {

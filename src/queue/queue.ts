@@ -211,6 +211,11 @@ export class VanbanQueue {
   }
 }
 
+/** A recorded failure as the submitter reports it, for the file it named. */
+export function failureOfRecord(record: QueueFailure, file: string): Failure {
+  return { code: record.code, message: record.message, retryable: record.retryable, file };
+}
+
 /** A transaction's replies, or the error that says Redis refused some of it. */
 function replies(result: [Error | null, unknown][] | null, why: string): unknown[] {
   if (result === null || result.some(([error]) => error !== null)) throw new VanbanError("unreadable", why);

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { asFailure } from "../errors.js";
 import { ExtractPool, type ExtractOutcome } from "../ingest/pool.js";
 import type { PipelineConfig } from "../pipeline/config.js";
-import { IdleWaitCheck, type VanbanQueue } from "../queue/queue.js";
+import { failureOfRecord, IdleWaitCheck, type VanbanQueue } from "../queue/queue.js";
 
 /** One file to extract: its bytes, their hash, and the name the client gave (metadata only). */
 export interface Upload {
@@ -75,8 +75,7 @@ export function queueExtractor(queue: VanbanQueue, pollMs = 200): Extractor {
     shas.forEach((sha, i) => {
       const outcome = settled[i];
       if (outcome?.status === "failed") {
-        const { failure } = outcome;
-        settle(sha, { status: "failed", failure: { code: failure.code, message: failure.message, retryable: failure.retryable, file: failure.fileName } });
+        settle(sha, { status: "failed", failure: failureOfRecord(outcome.failure, outcome.failure.fileName) });
       }
     });
   };
