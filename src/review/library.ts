@@ -12,7 +12,7 @@ import { vanbanDocumentSchema, type VanbanDocument } from "../schema/document.js
 import { applyCorrections, makeCorrection, type Correction, type CorrectionRequest, type ReviewedDocument } from "./corrections.js";
 import type { Extractor } from "./extractors.js";
 import { CorrectionLog } from "./log.js";
-import { search, searchText, summaryOf, type SearchQuery, type SearchResult } from "./search.js";
+import { cachedSearchText, search, summaryOf, type SearchQuery, type SearchResult } from "./search.js";
 
 export const jobStatusSchema = z.enum(["queued", "running", "done", "failed"]);
 
@@ -64,7 +64,6 @@ export class Library {
   private readonly running = new Set<Promise<void>>();
   private readonly failures: FailureLine[] = [];
   private readonly attempted = new Set<string>();
-  private readonly searchTexts = new Map<string, string>();
   private heldBytes = 0;
 
   private constructor(
@@ -175,7 +174,6 @@ export class Library {
     // The archive commits every add (commitEvery 1); corrections made before must win over the machine's facts.
     const corrections = this.corrections.of(outcome.id);
     if (corrections.length > 0) await this.archive.replaceFacts(await this.correctedFacts(outcome.id, corrections));
-    this.searchTexts.delete(outcome.id);
     return { documentId: outcome.id, duplicate };
   }
 
@@ -223,7 +221,6 @@ export class Library {
     const made = makeCorrection(machine, this.corrections.of(id), request, { id: `cr_${randomBytes(8).toString("hex")}`, at: new Date(), by });
     await this.corrections.append(made.correction);
     await this.archive.replaceFacts(documentFacts(made.document));
-    this.searchTexts.delete(id);
     return made;
   }
 
@@ -237,12 +234,7 @@ export class Library {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const facts = await this.archive.documentFacts();
-    const textOf = (fact: DocumentFact): string => {
-      let text = this.searchTexts.get(fact.id);
-      if (text === undefined) this.searchTexts.set(fact.id, (text = searchText(fact)));
-      return text;
-    };
-    const found = search(facts, query, textOf);
+    const found = search(facts, query, cachedSearchText);
     return { total: found.total, documents: found.facts.map((fact) => summaryOf(fact, this.corrections.of(fact.id).length)) };
   }
 

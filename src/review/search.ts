@@ -82,9 +82,20 @@ export function summaryOf(fact: DocumentFact, corrections: number): DocumentSumm
   };
 }
 
-/** The folded words a `q` search looks in; cached by the caller per fact. */
+/** The folded words a `q` search looks in (cachedSearchText keeps them per fact). */
 export const searchText = (fact: DocumentFact): string =>
   ` ${words([typeName(fact.documentType), fact.number ?? "", fact.title ?? "", fact.issuer ?? "", fact.fileName ?? ""].join(" ")).join(" ")} `;
+
+/**
+ * searchText, kept with the fact it was made from: a store puts a new fact object for every
+ * change of a document, so an entry never outlives what it describes and needs no clearing.
+ */
+const SEARCH_TEXTS = new WeakMap<DocumentFact, string>();
+export function cachedSearchText(fact: DocumentFact): string {
+  let text = SEARCH_TEXTS.get(fact);
+  if (text === undefined) SEARCH_TEXTS.set(fact, (text = searchText(fact)));
+  return text;
+}
 
 /**
  * The facts a query selects, newest first (undated last), then by number: one page of them and
