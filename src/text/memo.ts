@@ -45,7 +45,9 @@ export class DocumentMemo<V> {
   }
 
   get(key: string): V {
-    if (this.values.has(key)) return this.values.get(key)!;
+    const known = this.values.get(key);
+    // One lookup for a hit: only an answer that is itself undefined asks twice.
+    if (known !== undefined || this.values.has(key)) return known as V;
     const value = this.compute(key);
     this.values.set(key, value);
     return value;
