@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { PDFParse, VerbosityLevel } from "pdf-parse";
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api.js";
 import { VanbanError } from "../../errors.js";
+import { inThreadWorker } from "./port.js";
 
 let dataDir: string | undefined;
 /** pdf.js's own data (CMaps for CJK and other encodings, the 14 standard fonts), read from disk: never fetched. */
@@ -46,6 +47,8 @@ export function openOptions(bytes: Uint8Array): ConstructorParameters<typeof PDF
 export interface OpenPdf {
   parser: PDFParse;
   document: PDFDocumentProxy;
+  /** Destroys the pdf.js document and its worker. */
+  close(): Promise<void>;
 }
 
 /**
@@ -54,12 +57,17 @@ export interface OpenPdf {
  * loader is private in the typings only.
  */
 export async function openPdf(bytes: Uint8Array, fileName: string | null): Promise<OpenPdf> {
-  const parser = new PDFParse(openOptions(bytes));
+  const thread = inThreadWorker();
+  const parser = new PDFParse({ ...openOptions(bytes), worker: thread.worker });
+  const close = async () => {
+    await parser.destroy().catch(() => undefined);
+    thread.close();
+  };
   try {
     const document = await (parser as unknown as { load(): Promise<PDFDocumentProxy> }).load();
-    return { parser, document };
+    return { parser, document, close };
   } catch (error) {
-    await parser.destroy().catch(() => undefined);
+    await close();
     throw pdfError(error, fileName);
   }
 }

@@ -77,7 +77,7 @@ export async function loadPdf(bytes: Uint8Array, context: LoadContext, deps: Pdf
   } catch (error) {
     throw pdfError(error, file);
   } finally {
-    await pdf.parser.destroy().catch(() => undefined);
+    await pdf.close();
   }
 }
 
