@@ -19,7 +19,12 @@ export const MIN_LEAD_SHARE = 0.2;
  */
 export const UNICODE_LETTER_RATIO = 0.25;
 
-const BEYOND_LATIN1 = new Set(VIETNAMESE_LETTERS.map((letter) => letter.charCodeAt(0)).filter((c) => c > 0xff));
+/** Vietnamese letters beyond U+00FF (U+0102 ă … U+1EF9 ỹ), as a lookup by code unit: countUnits runs on every PDF page. */
+const BEYOND_LATIN1 = new Uint8Array(0x1f00);
+for (const letter of VIETNAMESE_LETTERS) {
+  const c = letter.charCodeAt(0);
+  if (c > 0xff && c < BEYOND_LATIN1.length) BEYOND_LATIN1[c] = 1;
+}
 
 export interface ReadingScores {
   /** Words sampled: those holding a code unit U+0080–U+00FF. */
@@ -54,7 +59,7 @@ function countUnits(text: string): { latin1Units: number; unicodeLetters: number
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xa1 && c <= 0xff) latin1Units++;
-    else if (c > 0xff && BEYOND_LATIN1.has(c)) unicodeLetters++;
+    else if (c > 0xff && BEYOND_LATIN1[c] === 1) unicodeLetters++;
   }
   return { latin1Units, unicodeLetters };
 }

@@ -4,6 +4,7 @@
  * run after the line, a table draws its cells one after another. Lines are rebuilt from
  * geometry alone; pdf.js's own spacing guesses (whitespace items) are dropped.
  */
+import { charClass, isSurrogate } from "../../text/chars.js";
 
 /** One run of text as pdf.js reports it, in page coordinates with y growing downwards. */
 export interface PdfItem {
@@ -85,6 +86,9 @@ function attachSuperscripts(groups: PdfItem[][]): PdfItem[][] {
 
 /** The size most of the line's characters are set in. */
 function mainSize(items: readonly PdfItem[]): number {
+  // Most lines are set in one size.
+  const first = Math.round((items[0]?.size ?? 0) * 10) / 10;
+  if (items.every((i) => Math.round(i.size * 10) / 10 === first)) return first;
   const weight = new Map<number, number>();
   for (const i of items) {
     const size = Math.round(i.size * 10) / 10;
@@ -159,7 +163,7 @@ function buildLine(group: readonly PdfItem[]): PdfLine {
       if (current) pieces.push(current);
       current = { left: item.x, right: item.x, text: "" };
       text = "";
-    } else if (gap > WORD_GAP_EM * size && !isRaised && !/\s$/.test(text) && !/^\s/.test(str) && !/^\p{M}/u.test(str)) {
+    } else if (gap > WORD_GAP_EM * size && !isRaised && !isSpaceAt(text, text.length - 1) && !isSpaceAt(str, 0) && !startsWithMark(str)) {
       text += " ";
     }
     text += str;
@@ -214,9 +218,19 @@ function footnoteMarkerOf(items: readonly PdfItem[], size: number, raised: (i: P
  * fitted at the end of the line above.
  */
 export function wordWidth(word: string, run: Segment): number {
-  const chars = [...run.text].length;
+  const chars = codePoints(run.text);
   const perChar = chars > 0 ? (run.right - run.left) / chars : 0;
-  return 1.1 * perChar * [...word].length;
+  return 1.1 * perChar * codePoints(word);
+}
+
+/** Characters as a reader counts them: a letter beyond the BMP is one, not two code units. */
+function codePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) count--;
+  }
+  return count;
 }
 
 function toSuperscript(digits: string): string {
@@ -233,8 +247,8 @@ function toSuperscript(digits: string): string {
  */
 export function repairText(text: string): string {
   let out = text;
-  if (/\p{M}/u.test(out)) out = out.replace(/\s+(?=\p{M})/gu, "");
-  out = out.normalize("NFC");
+  // Without a combining mark there is nothing to compose (normalise makes the whole text NFC later).
+  if (hasMark(out)) out = out.replace(/\s+(?=\p{M})/gu, "").normalize("NFC");
   // Every pattern below needs a lone syllable tail or a split "ư ơ": most lines have neither.
   if (BROKEN_SYLLABLE.test(out)) {
     out = out
@@ -244,11 +258,37 @@ export function repairText(text: string): string {
       .replace(/([ưừứửữự]) (?=[ơờớởỡợ](?:ng|[icmnptu])(?![\p{L}\p{M}]))/gu, "$1")
       .replace(/([ƯỪỨỬỮỰ]) (?=[ƠỜỚỞỠỢ](?:NG|[ICMNPTU])(?![\p{L}\p{M}]))/gu, "$1");
   }
-  return out.replace(BULLETS, "- ").replace(/[ \t]{2,}/g, " ").trim();
+  out = out.replace(BULLETS, "- ");
+  if (out.includes("  ") || out.includes("\t")) out = out.replace(/[ \t]{2,}/g, " ");
+  return out.trim();
 }
 
-/** What any of repairText's four syllable patterns needs, in one test. */
-const BROKEN_SYLLABLE = /[^\x00-\x7f] (?:ng|nh|ch|[cmnptiou])(?=[\s,.;:!?)”"]|$)|[ưừứửữự] [ơờớởỡợ]/iu;
+/**
+ * What any of repairText's four syllable patterns needs, in one test: all lower case or all upper
+ * case, as the patterns are. Without the `i` and `u` flags, which made this test, run on every
+ * line of every PDF, cost more than the rest of the line's assembly.
+ */
+const BROKEN_SYLLABLE = /[^\x00-\x7f] (?:ng|nh|ch|[cmnptiou]|NG|NH|CH|[CMNPTIOU])(?=[\s,.;:!?)”"]|$)|[ưừứửữựƯỪỨỬỮỰ] [ơờớởỡợƠỜỚỞỠỢ]/;
+
+const isMark = charClass(/\p{M}/u);
+
+const isWhiteSpace = charClass(/\s/u);
+const isSpaceAt = (text: string, index: number): boolean => index >= 0 && index < text.length && isWhiteSpace(text.charCodeAt(index));
+/** `/^\p{M}/u`, by table where the first character is in the BMP. */
+function startsWithMark(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return isSurrogate(c) ? /^\p{M}/u.test(text) : text.length > 0 && isMark(c);
+}
+
+/** Whether the text holds a combining mark: a table lookup per character, where `/\p{M}/u` searched a long class. */
+function hasMark(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSurrogate(c)) return /\p{M}/u.test(text);
+    if (isMark(c)) return true;
+  }
+  return false;
+}
 
 /** A letter carrying a tone or vowel mark ("ệ", "ờ"), not "đ" or a plain letter. */
 function isMarked(ch: string): boolean {

@@ -38,14 +38,22 @@ export function textLayerQuality(text: string, minLetters: number): "usable" | "
   let letters = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (isGarbage(c)) garbage++;
-    const low = text.charCodeAt(i + 1);
-    if (c >= 0xd800 && c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-      visible += 2;
-      if (letters < minLetters && ASTRAL_LETTER.test(text.slice(i, i + 2))) letters += 2;
-      i++;
+    // Printable ASCII, most of a Vietnamese page, needs no table.
+    if (c > 0x20 && c < 0x7f) {
+      visible++;
+      if (letters < minLetters && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
       continue;
     }
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        visible += 2;
+        if (letters < minLetters && ASTRAL_LETTER.test(text.slice(i, i + 2))) letters += 2;
+        i++;
+        continue;
+      }
+    }
+    if (isGarbage(c)) garbage++;
     if (!isWhiteSpace(c)) visible++;
     if (letters < minLetters && isLetter(c)) letters++;
   }

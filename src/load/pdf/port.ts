@@ -13,16 +13,18 @@ const ENQUEUE = 4;
  * real worker boundary would; for text content that copy was as costly as our whole page layout.
  * A text chunk is the worker's fresh objects, which it never touches again once sent (it starts
  * new `items` and `styles` for the next chunk, on the same container object: hence the shallow
- * copy), so it crosses as it is, as do messages that hold only primitives (a stream's pull and
- * close signals, a dozen per page). Everything else (operator lists, whose arrays the worker empties
- * after sending them; images; fonts) is cloned as before.
+ * copy), so it crosses as it is. Small messages of plain data are copied by hand. Everything else
+ * (operator lists, whose arrays the worker empties after sending them; images; fonts) is
+ * structured-cloned as before.
  */
 export class InThreadPort {
   readonly #listeners = new Set<Listener>();
   readonly #delivered = Promise.resolve();
 
   postMessage(message: unknown, transfer?: NonNullable<Parameters<typeof structuredClone>[1]>["transfer"]): void {
-    const event = { data: isFlat(message) ? { ...message } : isTextChunk(message) ? { ...message, chunk: { ...message.chunk } } : structuredClone(message, transfer ? { transfer } : undefined) };
+    let data = isTextChunk(message) ? { ...message, chunk: { ...message.chunk } } : copyOfSmallPlainData(message);
+    if (data === NOT_SMALL_PLAIN_DATA) data = structuredClone(message, transfer ? { transfer } : undefined);
+    const event = { data };
     void this.#delivered.then(() => {
       for (const listener of this.#listeners) listener.call(this, event);
     });
@@ -41,14 +43,40 @@ export class InThreadPort {
   }
 }
 
-/** A message of primitives only: the stream's pull and close signals, which a text layer sends by the dozen per page. */
-function isFlat(message: unknown): message is object {
-  if (typeof message !== "object" || message === null) return false;
-  for (const key in message) {
-    const value = (message as Record<string, unknown>)[key];
-    if (typeof value === "object" && value !== null) return false;
-  }
-  return true;
+const NOT_SMALL_PLAIN_DATA = Symbol("not small plain data");
+/** Nodes copied by hand at most: beyond that, or past anything but plain objects, arrays and primitives, structuredClone. */
+const MAX_COPIED_NODES = 64;
+
+/**
+ * A copy of a small message of plain data (a stream's pull and close signals, a page request and
+ * its reply, a dozen per page), made without structuredClone's fixed cost, which is most of what
+ * cloning such a message costs.
+ */
+function copyOfSmallPlainData(message: unknown): unknown {
+  let budget = MAX_COPIED_NODES;
+  const copy = (value: unknown): unknown => {
+    if (typeof value !== "object" || value === null) return typeof value === "function" || typeof value === "symbol" ? NOT_SMALL_PLAIN_DATA : value;
+    if (--budget < 0) return NOT_SMALL_PLAIN_DATA;
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      for (const element of value) {
+        const copied = copy(element);
+        if (copied === NOT_SMALL_PLAIN_DATA) return NOT_SMALL_PLAIN_DATA;
+        out.push(copied);
+      }
+      return out;
+    }
+    const prototype = Object.getPrototypeOf(value) as unknown;
+    if (prototype !== Object.prototype && prototype !== null) return NOT_SMALL_PLAIN_DATA;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const copied = copy((value as Record<string, unknown>)[key]);
+      if (copied === NOT_SMALL_PLAIN_DATA) return NOT_SMALL_PLAIN_DATA;
+      out[key] = copied;
+    }
+    return out;
+  };
+  return copy(message);
 }
 
 function isTextChunk(message: unknown): message is { stream: number; chunk: { items: unknown[]; styles: object } } {
