@@ -46,7 +46,9 @@ async function vanban(file, isolate) {
 /**
  * Pages per second of `work` over all files, pass after pass, for about `budgetMs`: of wall-clock
  * time, which the target is set in, and of the process's CPU time, which also counts what V8's
- * helper threads (garbage collection, compilation) spend beside the one running both sides.
+ * helper threads spend beside the one running both sides: mostly optimising compilation, which
+ * for vanban's many more functions is still going on over these seconds (with
+ * --no-concurrent-recompilation the CPU and wall-clock gaps agree).
  */
 async function pagesPerSecond(work, budgetMs) {
   for (const file of files) await work(file); // warm-up: modules, fonts, JIT
