@@ -60,23 +60,13 @@ export function parsePointer(pointer: string): string[] {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** The value at `pointer`, or undefined when a member on the way is missing. */
-export function valueAt(document: unknown, pointer: string): unknown {
-  let node: unknown = document;
-  for (const token of parsePointer(pointer)) {
-    if (Array.isArray(node)) node = /^(0|[1-9]\d*)$/.test(token) ? node[Number(token)] : undefined;
-    else if (typeof node === "object" && node !== null) node = Object.hasOwn(node, token) ? (node as Record<string, unknown>)[token] : undefined;
-    else return undefined;
-  }
-  return node;
-}
-
 /**
  * Where a correction may go: below a correctable root, through members the document has. A
  * correction may set an existing member (null included) or an array's next element, so a
  * reviewer can fill a field the machine missed but cannot invent a member the schema lacks.
+ * Returns the machine's value there (undefined for an array's next element).
  */
-export function checkCorrectable(document: VanbanDocument, pointer: string): void {
+export function checkCorrectable(document: VanbanDocument, pointer: string): unknown {
   const tokens = parsePointer(pointer);
   const root = tokens[0] ?? "";
   if (root === "" || FIXED_ROOTS.has(root)) throw new CorrectionError(`'${pointer}' cannot be corrected: ${root === "" ? "name a field" : `/${root} is the document's own record`}`);
@@ -93,6 +83,7 @@ export function checkCorrectable(document: VanbanDocument, pointer: string): voi
       throw new CorrectionError(`'${pointer}': ${pointerOf(tokens.slice(0, i))} is ${node === null ? "null" : `a ${typeof node}`}; correct it as a whole`);
     }
   }
+  return node;
 }
 
 const pointerOf = (tokens: readonly string[]): string => (tokens.length === 0 ? "the document" : `/${tokens.map((t) => t.replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`);
@@ -138,13 +129,13 @@ export function makeCorrection(
   request: CorrectionRequest,
   made: { id: string; at: Date; by: string },
 ): { correction: Correction; document: ReviewedDocument } {
-  checkCorrectable(machine, request.field);
+  const machineValue = checkCorrectable(machine, request.field);
   const correction: Correction = {
     id: made.id,
     documentId: machine.id,
     field: request.field,
     value: request.value,
-    machineValue: valueAt(machine, request.field),
+    machineValue,
     by: request.by ?? made.by,
     at: made.at.toISOString(),
     note: request.note ?? null,
