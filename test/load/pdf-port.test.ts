@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InThreadPort } from "../../src/load/pdf/port.js";
+import { VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { InThreadPort, inThreadWorker } from "../../src/load/pdf/port.js";
 import { openPdf } from "../../src/load/pdf/document.js";
 
 const ENQUEUE = 4;
@@ -56,6 +57,29 @@ describe("InThreadPort", () => {
     expect(data.chunk.argsArray).toEqual([[0], [1], [2]]);
   });
 
+  it("keeps a key named __proto__ as an ordinary key, as structuredClone does, rather than making it the copy's prototype", async () => {
+    const port = new InThreadPort();
+    const glyphs = JSON.parse('{"__proto__": {"ops": 1}, "a": {"ops": 2}}') as object;
+    const delivered = nextMessage(port);
+    port.postMessage({ sourceName: "worker", targetName: "main", data: glyphs });
+    const data = (await delivered) as { data: object };
+    expect(Object.keys(data.data)).toEqual(["__proto__", "a"]);
+    expect(Object.getPrototypeOf(data.data)).toBe(Object.prototype);
+  });
+
+  it("stops delivering to a listener whose signal aborts, as pdf.js's MessageHandler unsubscribes", async () => {
+    const port = new InThreadPort();
+    const controller = new AbortController();
+    let calls = 0;
+    port.addEventListener("message", () => calls++, { signal: controller.signal });
+    port.postMessage({ stream: PULL });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    port.postMessage({ stream: PULL });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(calls).toBe(1);
+  });
+
   it("delivers nothing once terminated", async () => {
     const port = new InThreadPort();
     let calls = 0;
@@ -64,6 +88,17 @@ describe("InThreadPort", () => {
     port.postMessage({ stream: PULL });
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(calls).toBe(0);
+  });
+});
+
+describe("the in-thread worker", () => {
+  it("tells pdf.js's worker side to print errors only from its first message, before any document sets the level", () => {
+    const thread = inThreadWorker();
+    try {
+      expect(thread.worker.verbosity).toBe(VerbosityLevel.ERRORS);
+    } finally {
+      thread.close();
+    }
   });
 });
 

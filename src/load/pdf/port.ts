@@ -1,4 +1,4 @@
-import { PDFWorker } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { PDFWorker, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
 // @ts-expect-error pdf.js ships no typings for its worker module; it exports WorkerMessageHandler.
 import { WorkerMessageHandler } from "pdfjs-dist/legacy/build/pdf.worker.mjs";
 
@@ -30,8 +30,12 @@ export class InThreadPort {
     });
   }
 
-  addEventListener(_type: "message", listener: Listener): void {
+  /** pdf.js's MessageHandler stops listening by aborting the signal it subscribed with. */
+  addEventListener(_type: "message", listener: Listener, options?: { signal?: AbortSignal }): void {
+    const signal = options?.signal;
+    if (signal?.aborted) return;
     this.#listeners.add(listener);
+    signal?.addEventListener("abort", () => this.#listeners.delete(listener), { once: true });
   }
 
   removeEventListener(_type: "message", listener: Listener): void {
@@ -70,6 +74,8 @@ function copyOfSmallPlainData(message: unknown): unknown {
     if (prototype !== Object.prototype && prototype !== null) return NOT_SMALL_PLAIN_DATA;
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
+      // Assigning it would set the copy's prototype; a PDF names some keys (Type3 glyphs).
+      if (key === "__proto__") return NOT_SMALL_PLAIN_DATA;
       const copied = copy((value as Record<string, unknown>)[key]);
       if (copied === NOT_SMALL_PLAIN_DATA) return NOT_SMALL_PLAIN_DATA;
       out[key] = copied;
@@ -89,7 +95,11 @@ function isTextChunk(message: unknown): message is { stream: number; chunk: { it
 export function inThreadWorker(): { worker: PDFWorker; close(): void } {
   const port = new InThreadPort();
   (WorkerMessageHandler as { initializeFromPort(port: InThreadPort): void }).initializeFromPort(port);
-  const worker = new PDFWorker({ port: port as unknown as ConstructorParameters<typeof PDFWorker>[0] extends { port?: infer P } ? P : never });
+  // The level is the worker side's from its first message: getDocument sets it for the display side only later.
+  const worker = new PDFWorker({
+    port: port as unknown as ConstructorParameters<typeof PDFWorker>[0] extends { port?: infer P } ? P : never,
+    verbosity: VerbosityLevel.ERRORS,
+  });
   return {
     worker,
     close: () => {
