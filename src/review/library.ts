@@ -50,6 +50,9 @@ const DOCUMENT_ID = /^vb_[0-9a-f]{24}$/;
 /** A server's documents are searchable and linked the moment their job says done. */
 const COMMIT_EVERY_DOCUMENT = 1;
 const now = (): string => new Date().toISOString();
+/** A document as the pipeline wrote it into the archive: its JSON, as text or UTF-8 bytes. */
+const parseDocument = (json: string | Uint8Array): VanbanDocument =>
+  vanbanDocumentSchema.parse(JSON.parse(typeof json === "string" ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString("utf8")));
 
 /**
  * The archive as a service: uploads become jobs, jobs become documents in the archive (written as
@@ -170,10 +173,10 @@ export class Library {
     }
     // The same text from another file (a DOCX and its PDF) is one document: archived once.
     const duplicate = await this.hasDocument(outcome.id);
-    await this.archive.add({ sha256, file: fileName, id: outcome.id, json: outcome.json, facts: outcome.facts });
-    // The archive commits every add (commitEvery 1); corrections made before must win over the machine's facts.
+    // Corrections made before (to the same text from another file) win over the machine's facts: the graph gets the corrected ones, once.
     const corrections = this.corrections.of(outcome.id);
-    if (corrections.length > 0) await this.archive.replaceFacts(await this.correctedFacts(outcome.id, corrections));
+    const facts = corrections.length === 0 ? outcome.facts : documentFacts(applyCorrections(parseDocument(outcome.json), corrections));
+    await this.archive.add({ sha256, file: fileName, id: outcome.id, json: outcome.json, facts });
     return { documentId: outcome.id, duplicate };
   }
 
@@ -194,7 +197,7 @@ export class Library {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw error;
     }
-    return vanbanDocumentSchema.parse(JSON.parse(text));
+    return parseDocument(text);
   }
 
   /** The document with its corrections applied (`machine`: as extracted), or null. */
@@ -202,12 +205,6 @@ export class Library {
     const machine = await this.readMachine(id);
     if (machine === null) return null;
     return view === "machine" ? machine : applyCorrections(machine, this.corrections.of(id));
-  }
-
-  private async correctedFacts(id: string, corrections: readonly Correction[]): Promise<DocumentFact> {
-    const machine = await this.readMachine(id);
-    if (machine === null) throw new Error(`document ${id} has corrections but is not in the archive`);
-    return documentFacts(applyCorrections(machine, corrections));
   }
 
   /**

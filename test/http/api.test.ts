@@ -309,6 +309,16 @@ describe("documents, corrections and the graph", () => {
     const ids = (await (await server.call("/api/export.ndjson")).text()).trim().split("\n").map((l) => (JSON.parse(l) as { id: string }).id);
     expect(ids.sort()).toEqual([SEED_002_ID, reportId].sort());
   }, 60_000);
+  it("the same text from another file, after a correction, goes into the graph corrected, as one record of its log", async () => {
+    expect((await correct(SEED_002_ID, { field: "/title", value: "Kế hoạch chăm sóc trẻ năm học mới" })).status).toBe(201);
+    const log = join(server.archiveDir, "graph", "facts.log");
+    const documentRecords = (): number => readFileSync(log, "utf8").split("\n").filter((l) => l.includes('"kind":"document"')).length;
+    const before = documentRecords();
+    const [job] = await uploadAndSettle(server, [fixture("formats", "002_54a447784a71b537.vni.txt")]);
+    expect([job?.status, job?.documentId]).toEqual(["done", SEED_002_ID]);
+    expect(documentRecords()).toBe(before + 1);
+    expect(((await (await server.call("/api/documents?q=nam+hoc+moi")).json()) as SearchResult).documents.map((d) => d.id)).toEqual([SEED_002_ID]);
+  }, 60_000);
 });
 
 describe("the OpenAPI document", () => {
