@@ -60,6 +60,9 @@ const sentencesOf = (text: string): Array<{ text: string; offset: number }> => {
   return out;
 };
 
+/** An item that opens by directing a unit: the unit named next is the one given the work. */
+const DIRECTS = /^(?:Lãnh đạo,\s*chỉ|Chỉ) đạo\s+/u;
+
 /** Units a task's own words give it: each sentence's subject, and whoever is "giao"/"đề nghị"-ed. */
 function unitsOfText(text: string): UnitMatch[] {
   const { body, offset } = withoutTopicLabel(text);
@@ -67,8 +70,12 @@ function unitsOfText(text: string): UnitMatch[] {
   // "1. Phòng Giáo dục và Đào tạo: Chủ trì tổ chức ...": a label that is a unit leads its sentence.
   const labelled = offset > 0 ? unitOfHeading(text.slice(0, offset).replace(/[\s:]+$/u, "")) : null;
   if (labelled) found.push(labelled);
-  for (const sentence of sentencesOf(body)) {
-    for (const u of unitsOpening(sentence.text)) found.push({ ...u, start: u.start + offset + sentence.offset, end: u.end + offset + sentence.offset });
+  for (const [i, sentence] of sentencesOf(body).entries()) {
+    // An item that opens "Chỉ đạo Đội X tăng cường ...": the issuer directs, the unit it names does
+    // the work. Not a later clause ("...; chỉ đạo các trường rà soát"): that is the item's unit directing.
+    const cue = i === 0 ? (DIRECTS.exec(sentence.text)?.[0].length ?? 0) : 0;
+    const at = offset + sentence.offset + cue;
+    for (const u of unitsOpening(sentence.text.slice(cue))) found.push({ ...u, start: u.start + at, end: u.end + at });
   }
   for (const u of [...unitsAfter(body, ASSIGN_CUES), ...unitsBefore(body, CHAIR_CUES)]) {
     if (/^\s*chủ trì\s+(?:cuộc|buổi|hội nghị|họp)/iu.test(body.slice(u.end))) continue;
@@ -152,17 +159,29 @@ function isExecutionArticle(item: OutlineItem, outline: readonly OutlineItem[]):
 function executionUnits(text: string): UnitMatch[] {
   const assigned = unitsAfter(text, ASSIGN_CUES);
   if (assigned.length) return [...assigned, ...unitsBefore(text, CHAIR_CUES).filter((u) => !assigned.some((a) => canon(a.name) === canon(u.name)))];
-  const cue = /\s(?:có|chịu)\s+trách nhiệm\s+(?:thi hành|tổ chức thực hiện|thực hiện)/iu.exec(text);
+  const cue = EXECUTION_CUE.exec(text);
   if (!cue) return [];
   const units: UnitMatch[] = [];
   let offset = 0;
-  for (const clause of text.slice(0, cue.index).split(";")) {
+  const before = text.slice(0, cue.index);
+  for (const clause of before.split(";")) {
     const lead = clause.length - clause.trimStart().length;
     units.push(...distributedUnits(clause.trim()).map((u) => ({ ...u, start: u.start + offset + lead, end: u.end + offset + lead })));
     offset += clause.length + 1;
   }
-  return units;
+  const named = [...before.matchAll(NAMED_IN_ARTICLE)].map((m): UnitMatch => ({ name: m[0], shortName: null, start: m.index, end: m.index + m[0].length }));
+  if (named.length === 0) return units;
+  return [...units.filter((u) => !named.some((n) => u.start < n.end && n.start < u.end)), ...named].sort((a, b) => a.start - b.start);
 }
+
+/** "... chịu trách nhiệm thi hành Quyết định này", or "... căn cứ Quyết định thi hành": who executes is named before. */
+const EXECUTION_CUE = /\s(?:(?:có|chịu)\s+trách nhiệm\s+(?:thi hành|tổ chức thực hiện|thực hiện)|căn cứ\s+(?:Quyết định|Nghị quyết)(?:\s+này)?\s+(?:thi hành|thực hiện))/iu;
+
+/**
+ * "các ông (bà) có tên tại Điều 1", "các đồng chí có tên tại Điều 2": the people a decision names
+ * (a team's members, those appointed) execute it as a unit does.
+ */
+const NAMED_IN_ARTICLE = /các\s+(?:ông\s*\(bà\)|ông\s*,?\s*bà|ông\/bà|bà\s*,?\s*ông|cá nhân|thành viên|đồng chí)(?:\s+[^\s;,.]+){0,4}?\s+có tên\s+(?:tại|ở|trong)\s+Điều\s+\d+/gu;
 
 /** "Giám đốc các Sở: Tài chính, Y tế" -> Sở Tài chính, Sở Y tế; anything else read as a list. */
 function distributedUnits(clause: string): UnitMatch[] {

@@ -23,5 +23,8 @@ export const NAME_ENDING_WORDS: readonly string[] = [
   "niêm yết", "cam kết", "thu thập", "phân bổ", "quyết toán", "chi trả",
 ];
 
-/** Lower-case runs that keep a name going although a word in them ends names ("các cơ quan có liên quan"). */
-export const NAME_CONTINUING_PHRASES: readonly string[] = ["có liên quan", "liên quan", "trực thuộc", "thuộc tỉnh", "thuộc thành phố", "thuộc huyện"];
+/**
+ * Lower-case runs that keep a name going although a word in them ends names ("các cơ quan có liên
+ * quan"; "giao" assigns work, but "Đội Cảnh sát giao thông - trật tự" is a police team's name).
+ */
+export const NAME_CONTINUING_PHRASES: readonly string[] = ["có liên quan", "liên quan", "giao thông - trật tự", "giao thông", "trực thuộc", "thuộc tỉnh", "thuộc thành phố", "thuộc huyện"];

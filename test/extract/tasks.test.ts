@@ -86,6 +86,25 @@ describe("tasks of a Kế hoạch", () => {
     ]);
   });
 
+  it("a task that opens by directing a unit ('Chỉ đạo Đội X tăng cường ...') is that unit's; one that directs no unit has none, and a unit's own clause directing others stays its own", () => {
+    const d = extract(
+      doc(
+        ...PLAN_HEAD,
+        "I. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Chỉ đạo Đội Cảnh sát giao thông - trật tự tăng cường tuần tra, kiểm soát trên các tuyến quốc lộ.",
+        "2. Lãnh đạo, chỉ đạo các trường học tổ chức dạy bơi cho học sinh.",
+        "3. Chỉ đạo quyết liệt công tác phòng, chống đuối nước.",
+        "4. Sở Y tế kiểm tra an toàn các hồ bơi; chỉ đạo các trung tâm y tế rà soát phương án cấp cứu.",
+      ),
+    );
+    expect(summary(d.tasks)).toEqual([
+      ["Chỉ đạo Đội Cảnh", ["Đội Cảnh sát giao thông - trật tự"]],
+      ["Lãnh đạo, chỉ đạo", ["các trường học"]],
+      ["Chỉ đạo quyết liệt", []],
+      ["Sở Y tế kiểm", ["Sở Y tế"]],
+    ]);
+  });
+
   it("a lead and the units it works with", () => {
     const d = extract(doc(...PLAN_HEAD, "I. NHIỆM VỤ", "- Sở Y tế chủ trì, phối hợp với Công an tỉnh kiểm tra an toàn các hồ bơi."));
     const t = task(d.tasks, "Sở Y tế");
@@ -145,6 +164,21 @@ describe("tasks of a Quyết định", () => {
       name: "'Giám đốc các Sở: ...' with Văn hóa, Thể thao và Du lịch, whose name has a comma, beside two that have none",
       article: "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Văn hóa, Thể thao và Du lịch, Tài chính, Kế hoạch và Đầu tư; Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này./.",
       units: ["Văn phòng UBND tỉnh", "Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính", "Sở Kế hoạch và Đầu tư", "UBND các huyện"],
+    },
+    {
+      name: "the people the decision names in Điều 1, after the units",
+      article: "Điều 3. Chánh Văn phòng UBND tỉnh, Thủ trưởng các đơn vị liên quan và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+      units: ["Văn phòng UBND tỉnh", "các đơn vị liên quan", "các ông (bà) có tên tại Điều 1"],
+    },
+    {
+      name: "'các ông, bà có tên tại Điều 2 căn cứ Quyết định thi hành', the other way decisions put it",
+      article: "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Y tế và các ông, bà có tên tại Điều 2 căn cứ Quyết định thi hành./.",
+      units: ["Văn phòng UBND tỉnh", "Sở Y tế", "các ông, bà có tên tại Điều 2"],
+    },
+    {
+      name: "the members named in Điều 1, in a Party decision",
+      article: "Điều 3. Văn phòng Huyện ủy, các cơ quan liên quan và các đồng chí có tên tại Điều 1 căn cứ Quyết định thi hành./.",
+      units: ["Văn phòng Huyện ủy", "các cơ quan liên quan", "các đồng chí có tên tại Điều 1"],
     },
   ])("Điều 3. ... chịu trách nhiệm thi hành, $name: one task, every unit", ({ article, units }) => {
     const d = extract(decision(article));
