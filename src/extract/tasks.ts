@@ -77,7 +77,9 @@ function unitsOfText(text: string): UnitMatch[] {
     const at = offset + sentence.offset + cue;
     for (const u of unitsOpening(sentence.text.slice(cue))) found.push({ ...u, start: u.start + at, end: u.end + at });
   }
-  for (const u of [...unitsAfter(body, ASSIGN_CUES), ...unitsBefore(body, CHAIR_CUES)]) {
+  // Where a unit leads the item, its "yêu cầu giáo viên ...", "đề nghị X ..." are that unit's own requests, not the issuer's assignments.
+  const led = found.length > 0;
+  for (const u of [...(led ? [] : unitsAfter(body, ASSIGN_CUES)), ...unitsBefore(body, CHAIR_CUES)]) {
     if (/^\s*chủ trì\s+(?:cuộc|buổi|hội nghị|họp)/iu.test(body.slice(u.end))) continue;
     found.push({ ...u, start: u.start + offset, end: u.end + offset });
   }

@@ -86,6 +86,23 @@ describe("tasks of a Kế hoạch", () => {
     ]);
   });
 
+  it("a unit that leads its item asks others in its own name: 'yêu cầu giáo viên ...', 'đề nghị Hội Cha mẹ học sinh ...' add no unit", () => {
+    const d = extract(
+      doc(
+        ...PLAN_HEAD,
+        "I. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Các cơ sở giáo dục: công khai kế hoạch dạy bơi; quản lý, yêu cầu giáo viên cam kết thực hiện đúng quy định.",
+        "2. Trường Tiểu học Kim Đồng tổ chức ngoại khóa, đề nghị Hội Cha mẹ học sinh phối hợp giám sát.",
+        "3. Đề nghị Ủy ban nhân dân các xã bố trí kinh phí.",
+      ),
+    );
+    expect(summary(d.tasks)).toEqual([
+      ["Các cơ sở giáo", ["Các cơ sở giáo dục"]],
+      ["Trường Tiểu học Kim", ["Trường Tiểu học Kim Đồng"]],
+      ["Đề nghị Ủy ban", ["Ủy ban nhân dân các xã"]],
+    ]);
+  });
+
   it("a task that opens by directing a unit ('Chỉ đạo Đội X tăng cường ...') is that unit's; one that directs no unit has none, and a unit's own clause directing others stays its own", () => {
     const d = extract(
       doc(
