@@ -86,40 +86,17 @@ describe("tasks of a Kế hoạch", () => {
     ]);
   });
 
-  it("a unit that leads its item asks others in its own name: 'yêu cầu giáo viên ...', 'đề nghị Hội Cha mẹ học sinh ...' add no unit", () => {
-    const d = extract(
-      doc(
-        ...PLAN_HEAD,
-        "I. NHIỆM VỤ, GIẢI PHÁP",
-        "1. Các cơ sở giáo dục: công khai kế hoạch dạy bơi; quản lý, yêu cầu giáo viên cam kết thực hiện đúng quy định.",
-        "2. Trường Tiểu học Kim Đồng tổ chức ngoại khóa, đề nghị Hội Cha mẹ học sinh phối hợp giám sát.",
-        "3. Đề nghị Ủy ban nhân dân các xã bố trí kinh phí.",
-      ),
-    );
-    expect(summary(d.tasks)).toEqual([
-      ["Các cơ sở giáo", ["Các cơ sở giáo dục"]],
-      ["Trường Tiểu học Kim", ["Trường Tiểu học Kim Đồng"]],
-      ["Đề nghị Ủy ban", ["Ủy ban nhân dân các xã"]],
-    ]);
-  });
-
-  it("a task that opens by directing a unit ('Chỉ đạo Đội X tăng cường ...') is that unit's; one that directs no unit has none, and a unit's own clause directing others stays its own", () => {
-    const d = extract(
-      doc(
-        ...PLAN_HEAD,
-        "I. NHIỆM VỤ, GIẢI PHÁP",
-        "1. Chỉ đạo Đội Cảnh sát giao thông - trật tự tăng cường tuần tra, kiểm soát trên các tuyến quốc lộ.",
-        "2. Lãnh đạo, chỉ đạo các trường học tổ chức dạy bơi cho học sinh.",
-        "3. Chỉ đạo quyết liệt công tác phòng, chống đuối nước.",
-        "4. Sở Y tế kiểm tra an toàn các hồ bơi; chỉ đạo các trung tâm y tế rà soát phương án cấp cứu.",
-      ),
-    );
-    expect(summary(d.tasks)).toEqual([
-      ["Chỉ đạo Đội Cảnh", ["Đội Cảnh sát giao thông - trật tự"]],
-      ["Lãnh đạo, chỉ đạo", ["các trường học"]],
-      ["Chỉ đạo quyết liệt", []],
-      ["Sở Y tế kiểm", ["Sở Y tế"]],
-    ]);
+  it.each([
+    { why: "a unit that leads its item asks others in its own name ('yêu cầu giáo viên')", item: "Các cơ sở giáo dục: công khai kế hoạch dạy bơi; quản lý, yêu cầu giáo viên cam kết thực hiện đúng quy định.", units: ["Các cơ sở giáo dục"] },
+    { why: "a unit that leads its item asks others in its own name ('đề nghị Hội …')", item: "Trường Tiểu học Kim Đồng tổ chức ngoại khóa, đề nghị Hội Cha mẹ học sinh phối hợp giám sát.", units: ["Trường Tiểu học Kim Đồng"] },
+    { why: "a request that no unit leads is the requested unit's", item: "Đề nghị Ủy ban nhân dân các xã bố trí kinh phí.", units: ["Ủy ban nhân dân các xã"] },
+    { why: "an item that opens by directing a unit is that unit's", item: "Chỉ đạo Đội Cảnh sát giao thông - trật tự tăng cường tuần tra, kiểm soát trên các tuyến quốc lộ.", units: ["Đội Cảnh sát giao thông - trật tự"] },
+    { why: "'Lãnh đạo, chỉ đạo' a unit, likewise", item: "Lãnh đạo, chỉ đạo các trường học tổ chức dạy bơi cho học sinh.", units: ["các trường học"] },
+    { why: "directing no unit gives none", item: "Chỉ đạo quyết liệt công tác phòng, chống đuối nước.", units: [] },
+    { why: "a unit's own later clause directing others stays its own", item: "Sở Y tế kiểm tra an toàn các hồ bơi; chỉ đạo các trung tâm y tế rà soát phương án cấp cứu.", units: ["Sở Y tế"] },
+  ])("under NHIỆM VỤ, $why: $units", ({ item, units }) => {
+    const d = extract(doc(...PLAN_HEAD, "I. NHIỆM VỤ, GIẢI PHÁP", `1. ${item}`, "2. Tổ chức kiểm tra các điểm bơi."));
+    expect(d.tasks[0]!.responsibleUnits).toEqual(units);
   });
 
   it("a lead and the units it works with", () => {
