@@ -1,7 +1,7 @@
 import type { Citation, CitationRelation, DocumentTypeCode, Span, Warning } from "../schema/document.js";
 import type { Line } from "../normalise/normalise.js";
 import { dateRightAfter, DATE_SOURCE, findDates } from "../text/dates.js";
-import { charClass, isSurrogate } from "../text/chars.js";
+import { isLetter, isSurrogate, isWhiteSpace } from "../text/chars.js";
 import { fold, foldPrefix } from "../text/fold.js";
 import { findNumbers, typeOfNumber, type FoundNumber } from "../text/numbers.js";
 import { DOCUMENT_TYPES } from "../vocabulary/document-types.js";
@@ -85,11 +85,9 @@ export function typeWordBefore(before: string): TypeWordMatch | null {
 const LIEN_TICH = "liên tịch";
 const COLON = 0x3a;
 const DOT = 0x2e;
-const isSpace = charClass(/\s/u);
-const isLetter = charClass(/\p{L}/u);
 
 function skipSpacesBack(text: string, end: number): number {
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--;
   return end;
 }
 

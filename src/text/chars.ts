@@ -19,3 +19,8 @@ export function charClass(re: RegExp): (code: number) => boolean {
 }
 
 export const isSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdfff;
+
+/** `\s`: JavaScript's white space and line terminators. Shared: each class holds a 64 kB table. */
+export const isWhiteSpace = charClass(/\s/u);
+/** `\p{L}`, any letter of the BMP. */
+export const isLetter = charClass(/\p{L}/u);

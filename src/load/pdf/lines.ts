@@ -4,7 +4,7 @@
  * run after the line, a table draws its cells one after another. Lines are rebuilt from
  * geometry alone; pdf.js's own spacing guesses (whitespace items) are dropped.
  */
-import { charClass, isSurrogate } from "../../text/chars.js";
+import { charClass, isSurrogate, isWhiteSpace } from "../../text/chars.js";
 
 /** One run of text as pdf.js reports it, in page coordinates with y growing downwards. */
 export interface PdfItem {
@@ -272,7 +272,6 @@ const BROKEN_SYLLABLE = /[^\x00-\x7f] (?:ng|nh|ch|[cmnptiou]|NG|NH|CH|[CMNPTIOU]
 
 const isMark = charClass(/\p{M}/u);
 
-const isWhiteSpace = charClass(/\s/u);
 const isSpaceAt = (text: string, index: number): boolean => index >= 0 && index < text.length && isWhiteSpace(text.charCodeAt(index));
 /** `/^\p{M}/u`, by table where the first character is in the BMP. */
 function startsWithMark(text: string): boolean {

@@ -1,5 +1,5 @@
 import { VanbanError } from "../../errors.js";
-import { charClass } from "../../text/chars.js";
+import { charClass, isLetter, isWhiteSpace } from "../../text/chars.js";
 import type { Warning } from "../../schema/document.js";
 import { decodeLegacy, encodingOfFont, legacyEncodingOf } from "../encodings/index.js";
 import { containsName } from "../magic.js";
@@ -61,9 +61,7 @@ export function textLayerQuality(text: string, minLetters: number): "usable" | "
   return letters >= minLetters ? "usable" : "sparse";
 }
 
-const isWhiteSpace = charClass(/\s/u);
 const isGarbage = charClass(/[\ufffd\ue000-\uf8ff\u0000-\u0008\u000b\u000c\u000e-\u001f]/u);
-const isLetter = charClass(/\p{L}/u);
 const ASTRAL_LETTER = /^\p{L}$/u;
 
 /**
