@@ -147,6 +147,11 @@ export class ArchiveWriter {
     return this.unlock();
   }
 
+  /** Whether a document of this id is archived: documents.ndjson's ids, read at open and kept by every add. */
+  has(id: string): boolean {
+    return this.ndjson.ids.has(id);
+  }
+
   async add(document: ArchivedDocument): Promise<void> {
     const line = Buffer.concat([document.json, NEWLINE]);
     await writeFileAtomic(archivePaths(this.dir).document(document.id), line);

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { access, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { failureCodeSchema, type Failure } from "../errors.js";
@@ -172,19 +172,12 @@ export class Library {
       return outcome.failure;
     }
     // The same text from another file (a DOCX and its PDF) is one document: archived once.
-    const duplicate = await this.hasDocument(outcome.id);
+    const duplicate = this.archive.has(outcome.id);
     // Corrections made before (to the same text from another file) win over the machine's facts: the graph gets the corrected ones, once.
     const corrections = this.corrections.of(outcome.id);
     const facts = corrections.length === 0 ? outcome.facts : documentFacts(applyCorrections(parseDocument(outcome.json), corrections));
     await this.archive.add({ sha256, file: fileName, id: outcome.id, json: outcome.json, facts });
     return { documentId: outcome.id, duplicate };
-  }
-
-  private hasDocument(id: string): Promise<boolean> {
-    return access(archivePaths(this.archive.dir).document(id)).then(
-      () => true,
-      () => false,
-    );
   }
 
   /** The document as the pipeline wrote it, or null when the archive has no such id. */
