@@ -49,6 +49,19 @@ describe("the embedded graph store", () => {
     await healed.close();
   });
 
+  it("lets callers that ask while the graph is derived share that derivation, and does not keep one a put overtook", async () => {
+    const store = await reopen();
+    await store.putDocuments([a]);
+    const [first, second] = await Promise.all([store.graph(), store.graph()]);
+    expect(second).toBe(first);
+    // A put while the graph is derived anew: the graph asked for afterwards holds what it put.
+    await store.putDocuments([documentFact("c", { number: "7/KH-UBND", date: "2023-05-01" })]);
+    const [overtaken] = await Promise.all([store.graph(), store.putDocuments([b])]);
+    expect(overtaken.data.nodes.some((n) => n.documents.includes(b.id))).toBe(false);
+    expect((await store.graph()).data.nodes.some((n) => n.documents.includes(b.id))).toBe(true);
+    await store.close();
+  });
+
   it("skips a damaged record in the middle and keeps the ones after it", async () => {
     const lines = [encodeRecord({ kind: "document", fact: a }), "deadbeef\t{}\n", encodeRecord({ kind: "document", fact: b })];
     const store = await reopen();
