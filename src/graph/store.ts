@@ -74,10 +74,11 @@ export class FileGraphStore implements GraphStore {
   /** Made at the first graph(), then fed each batch: only the groups a batch touches are derived again. */
   private deriver: GraphDeriver | null = null;
   private derived: ReferenceGraph | null = null;
-  /** The derivation under way: callers that ask meanwhile share it and its one snapshot write. */
+  /**
+   * The derivation under way: callers that ask meanwhile share it and its one snapshot write. A
+   * put of facts drops it, so a derivation that a put overtook is not kept as the graph.
+   */
   private deriving: Promise<ReferenceGraph> | null = null;
-  /** Puts of facts so far: a derivation that a put overtook is not kept as the graph. */
-  private changes = 0;
 
   private constructor(
     private readonly handle: FileHandle,
@@ -116,7 +117,6 @@ export class FileGraphStore implements GraphStore {
     for (const record of records) this.apply(record);
     this.deriver?.apply(facts);
     if (facts.length > 0) {
-      this.changes++;
       this.derived = null;
       this.deriving = null;
     }
@@ -134,16 +134,20 @@ export class FileGraphStore implements GraphStore {
   async graph(): Promise<ReferenceGraph> {
     if (this.derived !== null) return this.derived;
     if (this.deriving === null) {
-      const deriving: Promise<ReferenceGraph> = this.derive().finally(() => {
-        if (this.deriving === deriving) this.deriving = null;
-      });
+      const deriving: Promise<ReferenceGraph> = this.derive()
+        .then((derived) => {
+          if (this.deriving === deriving) this.derived = derived;
+          return derived;
+        })
+        .finally(() => {
+          if (this.deriving === deriving) this.deriving = null;
+        });
       this.deriving = deriving;
     }
     return this.deriving;
   }
 
   private async derive(): Promise<ReferenceGraph> {
-    const asOf = this.changes;
     if (this.deriver === null) {
       this.deriver = new GraphDeriver();
       this.deriver.apply(this.facts.values());
@@ -151,9 +155,7 @@ export class FileGraphStore implements GraphStore {
     const graph = this.deriver.data();
     const { size } = await this.handle.stat();
     await writePiecesAtomic(join(this.path, "..", SNAPSHOT_NAME), snapshotPieces({ logBytes: size, graph }));
-    const derived = new ReferenceGraph(graph);
-    if (this.changes === asOf) this.derived = derived;
-    return derived;
+    return new ReferenceGraph(graph);
   }
 
   /**
